@@ -1,0 +1,35 @@
+# Two commands: `make run` (set up + build the sample warehouse) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Written once the locked environment is installed; rebuilt when a lock changes.
+STAMP := $(VENV)/.installed
+
+.PHONY: run setup test eval dev clean
+
+run: setup
+	$(BIN)/ogi build
+	$(BIN)/ogi export
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock requirements-bootstrap.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bootstrap.lock
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python --compile-bytecode requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation --config-settings editable_mode=compat -e .
+	touch $(STAMP)
+
+test: setup
+	$(BIN)/python -m pytest
+
+# Accuracy against the gold labels in ../shared/corpus (a measurement, not a test).
+eval: setup
+	$(BIN)/python -m evaluation.run
+
+# The Dagster UI on the sample corpus, with the persistent instance under data/.
+dev: setup
+	$(BIN)/python -m orchestration.dev
+
+clean:
+	rm -rf data

@@ -1,0 +1,232 @@
+"""`ogi`: build, query, export and inspect the warehouse (see docs/ and the README)."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import unicodedata
+from pathlib import Path
+
+from warehouse import settings
+
+
+def _set_paths(args: argparse.Namespace) -> None:
+    """Flags stand for the OGI_* variables; unset ones take the project's defaults."""
+    for flag, variable in (("raw", "OGI_RAW_DIR"), ("warehouse", "OGI_WAREHOUSE"), ("out", "OGI_EXPORT_DIR")):
+        value = getattr(args, flag, None)
+        if value:
+            os.environ[variable] = str(Path(value).resolve())
+    settings.apply_defaults()
+
+
+def _summary(warehouse: Path, export_dir: Path) -> str:
+    from warehouse.connection import connect_read_only
+
+    con = connect_read_only(warehouse)
+    try:
+        reports = con.execute("SELECT count(*) FROM marts.dim_report").fetchone()[0]
+        observations = con.execute("SELECT count(*) FROM marts.fct_observation").fetchone()[0]
+        reasons = con.execute(
+            "SELECT reason, count(*) FROM staging.quarantine GROUP BY 1 ORDER BY 2 DESC, 1"
+        ).fetchall()
+    finally:
+        con.close()
+    quarantined = sum(count for _, count in reasons)
+    lines = [
+        f"reports:       {reports}",
+        f"observations:  {observations}",
+        f"quarantined:   {quarantined} file(s)"
+        + (" — " + ", ".join(f"{reason}: {count}" for reason, count in reasons[:5]) if reasons else ""),
+        f"warehouse:     {warehouse}",
+        f"exports:       {export_dir}",
+    ]
+    if quarantined:
+        lines.append("see why: ogi sql \"select * from staging.quarantine\"")
+    return "\n".join(lines)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    _set_paths(args)
+    from orchestration.instance import ensure_dagster_home
+
+    ensure_dagster_home()
+    import dagster as dg
+
+    from orchestration.definitions import defs
+
+    raw = Path(os.environ["OGI_RAW_DIR"])
+    if not raw.is_dir():
+        print(f"ogi build: no folder {raw} (pass --raw DIR or set OGI_RAW_DIR)", file=sys.stderr)
+        return 2
+    print(f"building the warehouse from {raw} …", file=sys.stderr)
+    job = defs.resolve_job_def("build_warehouse")
+    with dg.DagsterInstance.get() as instance:
+        result = job.execute_in_process(
+            instance=instance,
+            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+            raise_on_error=False,
+        )
+        failed_checks = [
+            evaluation.check_name
+            for evaluation in result.get_asset_check_evaluations()
+            if not evaluation.passed and evaluation.severity == dg.AssetCheckSeverity.ERROR
+        ]
+    if not result.success:
+        print(f"ogi build: the build failed (run {result.run_id}); the previous warehouse version is still "
+              "the published one.", file=sys.stderr)
+        if failed_checks:
+            print(f"failed checks: {', '.join(failed_checks)} — see the run in the Dagster UI (make dev)",
+                  file=sys.stderr)
+        return 1
+    print(_summary(Path(os.environ["OGI_WAREHOUSE"]), Path(os.environ["OGI_EXPORT_DIR"])))
+    return 0
+
+
+def _width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str))
+    else:
+        cells = [[("" if v is None else str(v)) for v in row] for row in rows]
+        widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+        print(" | ".join(_pad(c, w) for c, w in zip(columns, widths)))
+        print("-+-".join("-" * w for w in widths))
+        for row in cells:
+            print(" | ".join(_pad(v, w) for v, w in zip(row, widths)))
+        print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    _set_paths(args)
+    import duckdb
+
+    from warehouse.connection import WarehouseMissing, connect_read_only
+
+    try:
+        con = connect_read_only(os.environ["OGI_WAREHOUSE"])
+    except WarehouseMissing as missing:
+        print(f"ogi sql: {missing}", file=sys.stderr)
+        return 2
+    try:
+        cursor = con.execute(args.query)
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        rows = cursor.fetchall() if columns else []
+    except duckdb.Error as error:
+        message = str(error)
+        if "read-only" in message:
+            message = "the warehouse is read-only through `ogi sql`; builds change it (ogi build). " + message
+        print(f"ogi sql: {message}", file=sys.stderr)
+        return 2
+    finally:
+        con.close()
+    _print_rows(columns, rows, args.format)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _set_paths(args)
+    from warehouse.connection import WarehouseMissing, connect_read_only
+    from warehouse.export import export_marts
+
+    out_dir = Path(os.environ["OGI_EXPORT_DIR"])
+    try:
+        con = connect_read_only(os.environ["OGI_WAREHOUSE"])
+    except WarehouseMissing as missing:
+        print(f"ogi export: {missing}", file=sys.stderr)
+        return 2
+    try:
+        written = export_marts(con, out_dir)
+    finally:
+        con.close()
+    for table, rows in written.items():
+        print(f"{table:22} {rows:>9} rows")
+    print(f"parquet written under {out_dir}")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from transforms.decode import Rejected, check_is_report, decode_bytes
+    from transforms.model import DIMENSIONS
+    from transforms.parse import PARSER_VERSION, parse_report
+
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            decoded = decode_bytes(path.read_bytes())
+            check_is_report(decoded.text)
+        except (OSError, Rejected) as error:
+            reason = getattr(error, "reason", "unreadable")
+            print(f"ogi extract: {name}: {reason}: {getattr(error, 'detail', error)}", file=sys.stderr)
+            status = 1
+            continue
+        parsed = parse_report(decoded.text)
+        if not args.json:
+            meta = parsed.meta
+            print(f"# {name}: {meta.body_name} {meta.report_year} ({meta.format_code}, {meta.body_level}, "
+                  f"county {meta.county})")
+        for obs in parsed.observations:
+            dims = {d.removesuffix("_code"): getattr(obs, d) for d in DIMENSIONS if getattr(obs, d)}
+            if args.json:
+                print(json.dumps({
+                    "file": name, "indicator": obs.indicator_code, "dims": dims, "value": obs.value,
+                    "unit": obs.unit, "approximate": obs.is_approximate, "evidence": obs.evidence,
+                    "span": [obs.span_start, obs.span_end], "confidence": obs.confidence,
+                    "method": obs.method, "parser_version": PARSER_VERSION,
+                }, ensure_ascii=False))
+            else:
+                dim_text = ",".join(f"{k}={v}" for k, v in dims.items())
+                print(f"{obs.indicator_code:28} {dim_text:40} {obs.value:>12g}  「{obs.evidence}」"
+                      f" [{obs.span_start},{obs.span_end})")
+        for flag in parsed.flags:
+            if not args.json:
+                print(f"  flag: {flag}")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ogi", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="materialise every asset through Dagster")
+    build.add_argument("--raw", help="folder of report files (default: the bundled sample corpus)")
+    build.add_argument("--warehouse", help="DuckDB file to publish (default: data/warehouse.duckdb)")
+    build.set_defaults(run=cmd_build)
+
+    sql = commands.add_parser("sql", help="ad hoc SQL over a read-only connection")
+    sql.add_argument("query")
+    sql.add_argument("--warehouse")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.set_defaults(run=cmd_sql)
+
+    export = commands.add_parser("export", help="parquet exports of the marts")
+    export.add_argument("--out", help="folder (default: data/exports)")
+    export.add_argument("--warehouse")
+    export.set_defaults(run=cmd_export)
+
+    extract = commands.add_parser("extract", help="parse files only: the observations with their evidence")
+    extract.add_argument("files", nargs="+")
+    extract.add_argument("--json", action="store_true", help="one JSON object per observation")
+    extract.set_defaults(run=cmd_extract)
+
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,26 @@
+"""The code location: every asset, check, job, schedule and sensor, with their resources.
+
+`workspace.yaml` at the repository root points here, so `dagster dev` from the root loads it.
+"""
+
+import dagster as dg
+
+from orchestration.ingestion.assets import quarantine, raw_inventory, staged_reports
+from orchestration.ingestion.automation import build_warehouse, daily_build, raw_folder_sensor
+from orchestration.marts.assets import mart_assets
+from orchestration.marts.checks import gate_checks
+from orchestration.publishing.assets import parquet_exports, published_warehouse
+from orchestration.resources import default_resources
+from warehouse.settings import apply_defaults
+
+# Unset OGI_* variables fall back to the project's defaults (the sample corpus, data/).
+apply_defaults()
+
+defs = dg.Definitions(
+    assets=[raw_inventory, staged_reports, quarantine, *mart_assets, published_warehouse, parquet_exports],
+    asset_checks=gate_checks,
+    jobs=[build_warehouse],
+    schedules=[daily_build],
+    sensors=[raw_folder_sensor],
+    resources=default_resources(),
+)

@@ -1,0 +1,26 @@
+"""The persistent Dagster instance under the data folder (unless DAGSTER_HOME is set)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# One writing run at a time (tag set by the build job), any number of other runs; no telemetry.
+_INSTANCE_CONFIG = """\
+run_queue:
+  max_concurrent_runs: 4
+  tag_concurrency_limits:
+    - key: "ogi/writer"
+      limit: 1
+telemetry:
+  enabled: false
+"""
+
+
+def ensure_dagster_home() -> Path:
+    """Create DAGSTER_HOME and its dagster.yaml if missing; return it."""
+    home = Path(os.environ["DAGSTER_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(_INSTANCE_CONFIG, encoding="utf-8")
+    return home

@@ -1,0 +1,40 @@
+"""Publishing: swap the checked build in as the warehouse analysts read, then export parquet."""
+
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.resources import ExportFolder, Warehouse
+from warehouse import marts
+from warehouse.export import export_marts
+
+GROUP = "publishing"
+
+
+@dg.asset(group_name=GROUP, deps=[mart.name for mart in marts.ALL], kinds={"duckdb"})
+def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+    """The new warehouse version, swapped in atomically once every blocking check passed."""
+    warehouse.publish()
+    with warehouse.read_only() as con:
+        reports = con.execute("SELECT count(*) FROM marts.dim_report").fetchone()[0]
+        observations = con.execute("SELECT count(*) FROM marts.fct_observation").fetchone()[0]
+        quarantined = con.execute("SELECT count(*) FROM staging.quarantine").fetchone()[0]
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(warehouse.file)),
+            "reports": reports,
+            "observations": observations,
+            "quarantined_files": quarantined,
+        }
+    )
+
+
+@dg.asset(group_name=GROUP, deps=[published_warehouse], kinds={"parquet"})
+def parquet_exports(warehouse: Warehouse, exports: ExportFolder) -> dg.MaterializeResult:
+    """Parquet copies of every marts table, Hive-partitioned by report_year where it exists."""
+    out_dir = Path(exports.path)
+    with warehouse.read_only() as con:
+        written = export_marts(con, out_dir)
+    return dg.MaterializeResult(
+        metadata={"out_dir": dg.MetadataValue.path(str(out_dir)), **{f"rows/{t}": n for t, n in written.items()}}
+    )

@@ -1,0 +1,67 @@
+"""Resources: where the raw reports are and where the warehouse lives, configured by EnvVar."""
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from warehouse import publish
+from warehouse.connection import connect_read_only
+
+
+class RawFolder(dg.ConfigurableResource):
+    """The folder of report files to ingest (recursive)."""
+
+    path: str
+    max_file_bytes: int
+
+    @property
+    def root(self) -> Path:
+        return Path(self.path)
+
+
+class ExportFolder(dg.ConfigurableResource):
+    """Where the parquet exports go."""
+
+    path: str
+
+
+class Warehouse(dg.ConfigurableResource):
+    """The DuckDB warehouse file. Assets write only the build file; `publish` swaps it in."""
+
+    path: str
+
+    @property
+    def file(self) -> Path:
+        return Path(self.path)
+
+    def start_build(self) -> None:
+        publish.start_build(self.file)
+
+    @contextlib.contextmanager
+    def build(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with publish.open_build(self.file) as con:
+            yield con
+
+    def publish(self) -> None:
+        publish.publish(self.file)
+
+    @contextlib.contextmanager
+    def read_only(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = connect_read_only(self.file)
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+def default_resources() -> dict[str, dg.ConfigurableResource]:
+    return {
+        "raw_folder": RawFolder(
+            path=dg.EnvVar("OGI_RAW_DIR"), max_file_bytes=dg.EnvVar.int("OGI_MAX_FILE_BYTES")
+        ),
+        "warehouse": Warehouse(path=dg.EnvVar("OGI_WAREHOUSE")),
+        "exports": ExportFolder(path=dg.EnvVar("OGI_EXPORT_DIR")),
+    }

@@ -1,0 +1,69 @@
+"""The records that parsing produces: one report's metadata and its observations.
+
+Offsets are character offsets into the *decoded source text* (the text after byte decoding, before
+any normalisation), end exclusive, so that ``source[span_start:span_end] == evidence`` always holds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Dimension columns of an observation, in the order of marts.fct_observation.
+DIMENSIONS = (
+    "channel_code",
+    "applicant_code",
+    "outcome_code",
+    "proceeding_code",
+    "result_code",
+    "doc_type_code",
+    "matter_code",
+)
+
+
+@dataclass(frozen=True)
+class Observation:
+    indicator_code: str
+    value: float
+    span_start: int
+    span_end: int
+    evidence: str
+    unit: str | None = None
+    is_approximate: bool = False
+    confidence: float = 1.0
+    # Which rule produced it (e.g. "prose:req_received", "table:F19:t3"): provenance for audits.
+    method: str = ""
+    channel_code: str | None = None
+    applicant_code: str | None = None
+    outcome_code: str | None = None
+    proceeding_code: str | None = None
+    result_code: str | None = None
+    doc_type_code: str | None = None
+    matter_code: str | None = None
+    # The row label as written, for `local_extension` observations and table cells.
+    raw_label: str | None = None
+
+    def key(self) -> tuple:
+        """One value per key (labeling rule 3): indicator plus every dimension."""
+        return (self.indicator_code, *(getattr(self, d) for d in DIMENSIONS))
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    body_name: str | None
+    body_level: str | None  # town | county | city | province | department
+    county: str | None
+    prefecture: str | None
+    province: str | None
+    report_year: int | None  # the statistics year
+    format_code: str  # F21 | F19 | T14 | L08 | N
+    regime: str | None  # R07 (data years <= 2018) | R19 (>= 2019)
+    publish_date: date | None
+    is_truncated: bool
+
+
+@dataclass(frozen=True)
+class ParsedReport:
+    meta: ReportMeta
+    observations: list[Observation]
+    # Contradictions and doubts found while parsing (e.g. "req_balance: 3+0 != 2+0"); kept, never "fixed".
+    flags: list[str] = field(default_factory=list)

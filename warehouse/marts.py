@@ -1,0 +1,61 @@
+"""The marts: which SQL file builds which table, in what order, and from what."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from warehouse.connection import read_sql, run_sql, seed_path
+
+
+@dataclass(frozen=True)
+class Mart:
+    name: str  # table marts.<name>, built by warehouse/sql/<name>.sql
+    upstream: tuple[str, ...] = ()  # other marts (or staging assets) it reads
+    seed: str | None = None  # catalog seed CSV, for the code dimensions
+
+    def description(self) -> str:
+        """The SQL file's leading comment, which says what the table holds."""
+        lines = []
+        for line in read_sql(self.name).splitlines():
+            if not line.startswith("--"):
+                break
+            lines.append(line.removeprefix("--").strip())
+        return " ".join(lines)
+
+    def build(self, con: duckdb.DuckDBPyConnection) -> None:
+        if self.seed:
+            run_sql(con, self.name, seed=seed_path(self.seed))
+        else:
+            run_sql(con, self.name)
+
+
+CATALOG = (
+    Mart("dim_indicator", seed="indicators"),
+    Mart("dim_channel", seed="channels"),
+    Mart("dim_applicant", seed="applicants"),
+    Mart("dim_request_outcome", seed="outcomes"),
+    Mart("dim_proceeding", seed="proceedings"),
+    Mart("dim_result", seed="results"),
+    Mart("dim_doc_type", seed="doc_types"),
+    Mart("dim_matter", seed="matters"),
+)
+
+# `staged_reports` and `quarantine` are the staging assets (orchestration/ingestion).
+MODEL = (
+    Mart("dim_town", ("staged_reports",)),
+    Mart("dim_report", ("dim_town", "quarantine")),
+    Mart("dim_year", ("dim_report",)),
+    Mart("fct_observation", ("dim_report",)),
+    Mart("fct_town_year", ("fct_observation",)),
+    Mart("fct_publication", ("fct_town_year", "dim_year")),
+)
+
+ALL = CATALOG + MODEL
+
+
+def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' ORDER BY table_name"
+    ).fetchall()
+    return [name for (name,) in rows]

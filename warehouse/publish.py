@@ -1,0 +1,87 @@
+"""Versioned builds: write a new file, then swap it in atomically.
+
+DuckDB allows one read-write process *or* many read-only ones per file, and a read-only open fails at
+once while a writer holds the file. So a build never opens the published warehouse for writing: it
+copies it to ``<warehouse>.build`` (keeping the staged documents, so unchanged files are not parsed
+again), writes there, checkpoints, and ``os.replace``s it over the published file. Readers that
+opened the old file keep reading the old version; new readers see the new one. A build killed at any
+moment leaves the published file as it was, and the next build starts again from it.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from warehouse.connection import run_sql
+
+# DDL run on every open of the build file, in dependency order; each `CREATE … IF NOT EXISTS`.
+SCHEMA_FILES = (
+    "schema_staging",
+    "schema_marts",
+    "stg_file",
+    "stg_content",
+    "stg_report",
+    "stg_observation",
+)
+
+
+def build_path(path: Path) -> Path:
+    return path.with_name(path.name + ".build")
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def start_build(path: Path) -> None:
+    """Begin a new version from the published one (or from nothing), dropping any abandoned build."""
+    target = build_path(path)
+    _remove(target)
+    _remove(_wal(target))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        shutil.copyfile(path, target)
+
+
+@contextlib.contextmanager
+def open_build(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection to the build file (created from the published file if missing)."""
+    if not build_path(path).exists():
+        start_build(path)
+    con = duckdb.connect(str(build_path(path)))
+    try:
+        for name in SCHEMA_FILES:
+            run_sql(con, name)
+        yield con
+    finally:
+        con.close()
+
+
+def publish(path: Path) -> None:
+    """Make the build file the published warehouse, atomically."""
+    target = build_path(path)
+    if not target.exists():
+        raise FileNotFoundError(f"nothing to publish: no build file {target}")
+    con = duckdb.connect(str(target))
+    con.execute("CHECKPOINT")
+    con.close()
+    if _wal(target).exists():
+        raise RuntimeError(f"{_wal(target)} still exists after a checkpoint; not publishing a partial file")
+    with open(target, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(target, path)
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)

@@ -1,0 +1,40 @@
+-- One row per expected organ × statistics year: every organ known to the warehouse, for every year
+-- from the earliest to the latest report, so that a missing report is a row, not an absence.
+-- Deadlines: 2008 regulation (art. 31) 3月31日 of the next year for every organ; 2019 revision
+-- (art. 49) 1月31日 for departments, 3月31日 for governments. `days_late` < 0 means early.
+CREATE OR REPLACE TABLE marts.fct_publication AS
+WITH expected AS (
+    SELECT town.town_key, town.level, year.report_year, year.regime
+    FROM marts.dim_town AS town
+    CROSS JOIN marts.dim_year AS year
+),
+copies AS (
+    SELECT town_key, report_year, count(*) AS copies
+    FROM marts.dim_report
+    WHERE town_key IS NOT NULL
+    GROUP BY ALL
+),
+deadlines AS (
+    SELECT
+        *,
+        CASE
+            WHEN regime = 'R19' AND level = 'department' THEN make_date(report_year + 1, 1, 31)
+            ELSE make_date(report_year + 1, 3, 31)
+        END AS deadline
+    FROM expected
+)
+SELECT
+    deadlines.town_key,
+    deadlines.report_year,
+    panel.report_key IS NOT NULL AS has_report,
+    coalesce(copies.copies, 0) AS copies,
+    panel.report_key,
+    report.publish_date,
+    deadlines.deadline,
+    date_diff('day', deadlines.deadline, report.publish_date) AS days_late,
+    CAST(NULL AS VARCHAR[]) AS sections_present
+FROM deadlines
+LEFT JOIN copies USING (town_key, report_year)
+LEFT JOIN marts.fct_town_year AS panel USING (town_key, report_year)
+LEFT JOIN marts.dim_report AS report ON report.report_key = panel.report_key
+ORDER BY deadlines.town_key, deadlines.report_year;

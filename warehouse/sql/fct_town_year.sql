@@ -1,0 +1,70 @@
+-- The longitudinal panel: one row per organ × statistics year, headline indicators as columns.
+-- Null means the report did not state the figure; 0 means it stated zero ("无", "未收到").
+-- When several reports describe one organ-year (a revision, a mirror copy), the panel takes the one
+-- with the most observations, then the latest publication date, then the first by file path;
+-- `candidate_reports` says how many there were (all stay in dim_report).
+CREATE OR REPLACE TABLE marts.fct_town_year AS
+WITH ranked AS (
+    SELECT
+        town_key,
+        report_year,
+        report_key,
+        count(*) OVER (PARTITION BY town_key, report_year) AS candidate_reports,
+        row_number() OVER (
+            PARTITION BY town_key, report_year
+            ORDER BY n_observations DESC, publish_date DESC NULLS LAST, source_file
+        ) AS choice
+    FROM marts.dim_report
+    WHERE town_key IS NOT NULL AND report_year IS NOT NULL
+),
+chosen AS (
+    SELECT * FROM ranked WHERE choice = 1
+),
+obs AS (
+    SELECT *
+    FROM marts.fct_observation
+    WHERE report_key IN (SELECT report_key FROM chosen)
+)
+SELECT
+    chosen.town_key,
+    chosen.report_year,
+    chosen.report_key,
+    chosen.candidate_reports,
+    max(value) FILTER (WHERE indicator_code = 'pd_items_total') AS pd_items_total,
+    max(value) FILTER (WHERE indicator_code = 'pd_normdocs_disclosed') AS pd_normdocs_disclosed,
+    max(value) FILTER (WHERE indicator_code = 'normdocs_issued') AS normdocs_issued,
+    max(value) FILTER (WHERE indicator_code = 'resp_policy_interpretations') AS resp_policy_interpretations,
+    max(value) FILTER (WHERE indicator_code = 'resp_hot_topics' AND channel_code IS NULL) AS resp_hot_topics,
+    max(value) FILTER (
+        WHERE indicator_code = 'req_received' AND channel_code IS NULL
+          AND coalesce(applicant_code, 'total') = 'total'
+    ) AS req_received,
+    max(value) FILTER (
+        WHERE indicator_code = 'req_carried_over_in' AND coalesce(applicant_code, 'total') = 'total'
+    ) AS req_carried_over_in,
+    max(value) FILTER (WHERE indicator_code = 'req_concluded') AS req_concluded,
+    max(value) FILTER (
+        WHERE indicator_code = 'req_outcome_total' AND coalesce(applicant_code, 'total') = 'total'
+    ) AS req_outcome_total,
+    max(value) FILTER (
+        WHERE indicator_code = 'req_carried_forward' AND coalesce(applicant_code, 'total') = 'total'
+    ) AS req_carried_forward,
+    max(value) FILTER (WHERE indicator_code = 'req_fee_collected') AS req_fee_collected,
+    max(value) FILTER (
+        WHERE indicator_code = 'appeal_count' AND proceeding_code = 'admin_review' AND result_code = 'total'
+    ) AS appeal_admin_review,
+    max(value) FILTER (
+        WHERE indicator_code = 'appeal_count' AND proceeding_code = 'litigation_all' AND result_code = 'total'
+    ) AS appeal_litigation_all,
+    max(value) FILTER (
+        WHERE indicator_code = 'appeal_count' AND proceeding_code = 'complaint' AND result_code = 'total'
+    ) AS appeal_complaint,
+    max(value) FILTER (WHERE indicator_code = 'staff_total') AS staff_total,
+    max(value) FILTER (WHERE indicator_code = 'budget_special') AS budget_special,
+    max(value) FILTER (WHERE indicator_code = 'meetings') AS meetings,
+    max(value) FILTER (WHERE indicator_code = 'training_sessions') AS training_sessions,
+    max(value) FILTER (WHERE indicator_code = 'training_attendees') AS training_attendees
+FROM chosen
+LEFT JOIN obs USING (report_key)
+GROUP BY ALL
+ORDER BY chosen.town_key, chosen.report_year;

@@ -1,0 +1,17 @@
+-- Report metadata resolved by the parser, one row per parsed content.
+CREATE TABLE IF NOT EXISTS staging.stg_report (
+    sha256         VARCHAR NOT NULL,
+    parser_version VARCHAR NOT NULL,
+    body_name      VARCHAR,
+    body_level     VARCHAR,
+    county         VARCHAR,
+    prefecture     VARCHAR,
+    province       VARCHAR,
+    report_year    INTEGER,
+    format_code    VARCHAR NOT NULL,
+    regime         VARCHAR,
+    publish_date   DATE,
+    is_truncated   BOOLEAN NOT NULL,
+    n_observations INTEGER NOT NULL,
+    flags          VARCHAR[] NOT NULL
+);
