@@ -72,7 +72,10 @@ def discover(root: Path, max_file_bytes: int) -> list[RawFile]:
     found: list[RawFile] = []
     for directory, subdirs, names in os.walk(root, followlinks=False):
         subdirs.sort()
-        for name in sorted(names):
+        # os.walk lists links to folders among the folders and never descends into them; one that
+        # leads out of the raw folder is still accounted for.
+        linked_dirs = [name for name in subdirs if (Path(directory) / name).is_symlink()]
+        for name in sorted(names) + linked_dirs:
             path = Path(directory) / name
             relative = path.relative_to(root).as_posix()
             if not _inside(path, root):

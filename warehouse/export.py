@@ -36,7 +36,7 @@ def export_marts(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, int
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir()
         # `table` comes from the catalog of the warehouse itself, never from user input.
-        reader = con.execute(f"SELECT * FROM marts.{table}").fetch_record_batch(_BATCH_ROWS)
+        reader = con.execute(f"SELECT * FROM marts.{table}").to_arrow_reader(_BATCH_ROWS)
         ds.write_dataset(
             reader,
             staging,

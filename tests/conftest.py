@@ -1,0 +1,32 @@
+"""Shared fixtures: a raw folder with the sample reports, and project paths."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from warehouse.settings import SAMPLE_CORPUS
+
+
+@pytest.fixture
+def sample_raw(tmp_path: Path) -> Path:
+    """A copy of the five sample reports in a folder of its own."""
+    raw = tmp_path / "raw"
+    shutil.copytree(SAMPLE_CORPUS, raw)
+    return raw
+
+
+@pytest.fixture
+def ogi_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """OGI_* variables pointing into tmp_path, for in-process runs."""
+    paths = {
+        "OGI_WAREHOUSE": tmp_path / "data" / "warehouse.duckdb",
+        "OGI_EXPORT_DIR": tmp_path / "data" / "exports",
+        "DAGSTER_HOME": tmp_path / "data" / "dagster_home",
+    }
+    for name, value in paths.items():
+        monkeypatch.setenv(name, str(value))
+    monkeypatch.setenv("OGI_MAX_FILE_BYTES", str(50 * 1024 * 1024))
+    paths["DAGSTER_HOME"].mkdir(parents=True)
+    return paths

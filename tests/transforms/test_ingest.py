@@ -1,0 +1,45 @@
+"""Discovering raw files: every file is listed once, links out of the folder are never read."""
+from __future__ import annotations
+
+import hashlib
+
+from transforms.ingest import discover
+
+
+def test_discover_lists_every_file_sorted_with_its_sha256(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_bytes("第二份".encode())
+    (tmp_path / "a.txt").write_bytes("第一份".encode())
+    files = discover(tmp_path, max_file_bytes=1000)
+    assert [f.source_file for f in files] == ["a.txt", "b/z.txt"]
+    assert files[0].sha256 == hashlib.sha256("第一份".encode()).hexdigest()
+    assert files[0].size_bytes == len("第一份".encode())
+    assert all(f.skip_reason is None for f in files)
+
+
+def test_files_above_the_limit_are_hashed_but_marked_too_large(tmp_path):
+    (tmp_path / "big.txt").write_bytes(b"a" * 101)
+    (tmp_path / "ok.txt").write_bytes(b"a" * 100)
+    big, ok = discover(tmp_path, max_file_bytes=100)
+    assert (big.source_file, big.skip_reason) == ("big.txt", "too_large")
+    assert "OGI_MAX_FILE_BYTES" in big.skip_detail
+    assert big.sha256 == hashlib.sha256(b"a" * 101).hexdigest()
+    assert ok.skip_reason is None
+
+
+def test_links_out_of_the_folder_are_listed_but_not_read(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("不应读取", encoding="utf-8")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "inside.txt").write_text("报告", encoding="utf-8")
+    (raw / "link.txt").symlink_to(outside)
+    (raw / "local_link.txt").symlink_to(raw / "inside.txt")
+    (raw / "dir_link").symlink_to(tmp_path, target_is_directory=True)
+    files = {f.source_file: f for f in discover(raw, max_file_bytes=1000)}
+    assert set(files) == {"inside.txt", "link.txt", "local_link.txt", "dir_link"}
+    assert files["link.txt"].skip_reason == "outside_raw_folder"
+    assert files["link.txt"].sha256 is None
+    assert files["dir_link"].skip_reason == "outside_raw_folder"
+    assert files["local_link.txt"].skip_reason is None
+    assert files["local_link.txt"].sha256 == files["inside.txt"].sha256
