@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Written once the locked environment is installed; rebuilt when a lock changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup test eval dev clean
+.PHONY: run setup test eval dev bench clean
 
 run: setup
 	$(BIN)/ogi build
@@ -33,3 +33,7 @@ dev: setup
 
 clean:
 	rm -rf data
+
+# Speed and memory on generated corpora (prints a table; slow at 100k reports).
+bench: setup
+	$(BIN)/python -m benchmarks.bench $(SIZES)

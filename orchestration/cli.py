@@ -65,7 +65,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     with dg.DagsterInstance.get() as instance:
         result = job.execute_in_process(
             instance=instance,
-            run_config={"loggers": {"console": {"config": {"log_level": "WARNING"}}}},
+            run_config={
+                "loggers": {"console": {"config": {"log_level": "WARNING"}}},
+                "ops": {"staged_reports": {"config": {"reparse_years": args.reparse_year or []}}},
+            },
             raise_on_error=False,
         )
         failed_checks = [
@@ -80,8 +83,19 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"failed checks: {', '.join(failed_checks)} — see the run in the Dagster UI (make dev)",
                   file=sys.stderr)
         return 1
+    inventory = _metadata(result, "raw_inventory")
+    staged = _metadata(result, "staged_reports")
+    print(f"files:         {inventory['files']} — {inventory['new_files']} new, {inventory['changed_files']} changed, "
+          f"{inventory['unchanged_files']} unchanged, {inventory['removed_files']} removed")
+    print(f"parsed now:    {staged['parsed_now']} (rejected {staged['rejected_now']}; "
+          f"{staged['reused_unchanged']} unchanged contents reused)")
     print(_summary(Path(os.environ["OGI_WAREHOUSE"]), Path(os.environ["OGI_EXPORT_DIR"])))
     return 0
+
+
+def _metadata(result, node: str) -> dict:
+    [materialization] = result.asset_materializations_for_node(node)
+    return {name: value.value for name, value in materialization.metadata.items()}
 
 
 def _width(text: str) -> int:
@@ -206,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="materialise every asset through Dagster")
     build.add_argument("--raw", help="folder of report files (default: the bundled sample corpus)")
     build.add_argument("--warehouse", help="DuckDB file to publish (default: data/warehouse.duckdb)")
+    build.add_argument("--reparse-year", type=int, action="append", metavar="YEAR",
+                       help="parse the reports of this statistics year again even if unchanged (repeatable)")
     build.set_defaults(run=cmd_build)
 
     sql = commands.add_parser("sql", help="ad hoc SQL over a read-only connection")

@@ -5,7 +5,7 @@
 
 import dagster as dg
 
-from orchestration.ingestion.assets import quarantine, raw_inventory, staged_reports
+from orchestration.ingestion.assets import quarantine, raw_inventory, resolved_organs, staged_reports
 from orchestration.ingestion.automation import build_warehouse, daily_build, raw_folder_sensor
 from orchestration.marts.assets import mart_assets
 from orchestration.marts.checks import gate_checks
@@ -17,7 +17,7 @@ from warehouse.settings import apply_defaults
 apply_defaults()
 
 defs = dg.Definitions(
-    assets=[raw_inventory, staged_reports, quarantine, *mart_assets, published_warehouse, parquet_exports],
+    assets=[raw_inventory, staged_reports, resolved_organs, quarantine, *mart_assets, published_warehouse, parquet_exports],
     asset_checks=gate_checks,
     jobs=[build_warehouse],
     schedules=[daily_build],

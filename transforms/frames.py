@@ -105,6 +105,7 @@ INVENTORY_SCHEMA = pa.schema([
     ("source_file", pa.string()),
     ("sha256", pa.string()),
     ("size_bytes", pa.int64()),
+    ("mtime_ns", pa.int64()),
     ("skip_reason", pa.string()),
     ("skip_detail", pa.string()),
 ])

@@ -6,8 +6,11 @@ the same parser version) is never decoded or parsed again, and identical copies 
 """
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
+import signal
+import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,6 +22,7 @@ from transforms.parse import PARSER_VERSION, parse_report
 from transforms.model import ParsedReport
 
 _HASH_CHUNK = 1 << 20
+_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class RawFile:
     path: Path
     sha256: str | None  # None when the file was not read
     size_bytes: int
+    mtime_ns: int = 0
     skip_reason: str | None = None
     skip_detail: str | None = None
 
@@ -62,12 +67,17 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def discover(root: Path, max_file_bytes: int) -> list[RawFile]:
+def discover(
+    root: Path, max_file_bytes: int, known: dict[str, tuple[int, int, str]] | None = None
+) -> list[RawFile]:
     """Every regular file under `root`, sorted by relative path, hashed by streaming.
 
-    Links are not followed out of the folder: a linked file that resolves outside it is listed (so it
-    is accounted for) but never read.
+    `known` maps a relative path to the (size, mtime_ns, sha256) of the previous listing: a file whose
+    size and modification time did not change keeps its hash without being read again (as make and
+    rsync decide). Links are not followed out of the folder: a linked file that resolves outside it is
+    listed (so it is accounted for) but never read.
     """
+    known = known or {}
     root = root.resolve()
     found: list[RawFile] = []
     for directory, subdirs, names in os.walk(root, followlinks=False):
@@ -80,21 +90,23 @@ def discover(root: Path, max_file_bytes: int) -> list[RawFile]:
             relative = path.relative_to(root).as_posix()
             if not _inside(path, root):
                 found.append(
-                    RawFile(relative, path, None, 0, "outside_raw_folder",
+                    RawFile(relative, path, None, 0, 0, "outside_raw_folder",
                             f"a link to {path.resolve()}, outside the raw folder; not read")
                 )
                 continue
             if not path.is_file():
                 continue
-            size = path.stat().st_size
-            sha = _sha256_of(path)
+            stat = path.stat()
+            size, mtime = stat.st_size, stat.st_mtime_ns
+            previous = known.get(relative)
+            sha = previous[2] if previous and previous[:2] == (size, mtime) else _sha256_of(path)
             if size > max_file_bytes:
                 found.append(
-                    RawFile(relative, path, sha, size, "too_large",
+                    RawFile(relative, path, sha, size, mtime, "too_large",
                             f"{size} bytes is above the limit of {max_file_bytes} bytes (OGI_MAX_FILE_BYTES)")
                 )
             else:
-                found.append(RawFile(relative, path, sha, size))
+                found.append(RawFile(relative, path, sha, size, mtime))
     found.sort(key=lambda raw: raw.source_file)
     return found
 
@@ -122,6 +134,12 @@ def process_content(sha256: str, path: Path) -> ContentResult:
     )
 
 
+def _die_with_parent() -> None:
+    """Pool workers end when the build process does, even on `kill -9` (Linux; elsewhere a no-op)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def _process_chunk(items: list[tuple[str, Path]]) -> StagedBatch:
     return batch_from_results([process_content(sha, path) for sha, path in items])
 
@@ -144,5 +162,5 @@ def process_contents(
         for chunk in chunks:
             yield _process_chunk(chunk)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
         yield from pool.map(_process_chunk, chunks)

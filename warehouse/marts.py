@@ -41,14 +41,14 @@ CATALOG = (
     Mart("dim_matter", seed="matters"),
 )
 
-# `staged_reports` and `quarantine` are the staging assets (orchestration/ingestion).
+# `resolved_organs` and `quarantine` are staging assets (orchestration/ingestion).
 MODEL = (
-    Mart("dim_town", ("staged_reports",)),
-    Mart("dim_report", ("dim_town", "quarantine")),
+    Mart("dim_town", ("resolved_organs",)),
+    Mart("dim_report", ("resolved_organs", "quarantine")),
     Mart("dim_year", ("dim_report",)),
     Mart("fct_observation", ("dim_report",)),
     Mart("fct_town_year", ("fct_observation",)),
-    Mart("fct_publication", ("fct_town_year", "dim_year")),
+    Mart("fct_publication", ("fct_town_year", "dim_year", "dim_town")),
 )
 
 ALL = CATALOG + MODEL

@@ -27,6 +27,8 @@ SCHEMA_FILES = (
     "stg_content",
     "stg_report",
     "stg_observation",
+    "stg_organ",
+    "stg_division",
 )
 
 

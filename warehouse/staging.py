@@ -13,12 +13,19 @@ from transforms.frames import StagedBatch
 _CONTENT_TABLES = ("staging.stg_observation", "staging.stg_report", "staging.stg_content")
 
 
-def replace_inventory(con: duckdb.DuckDBPyConnection, inventory: pa.Table) -> None:
+# Staging tables rebuilt whole by each build (the others are appended to incrementally).
+REPLACED_TABLES = ("staging.stg_file", "staging.stg_organ", "staging.stg_division")
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
+    """Replace every row of one of REPLACED_TABLES, in one transaction."""
+    if table not in REPLACED_TABLES:
+        raise ValueError(f"{table} is not replaced whole")
     con.execute("BEGIN TRANSACTION")
-    con.execute("DELETE FROM staging.stg_file")
-    con.register("inventory_batch", inventory)
-    con.execute("INSERT INTO staging.stg_file BY NAME SELECT * FROM inventory_batch")
-    con.unregister("inventory_batch")
+    con.execute(f"DELETE FROM {table}")
+    con.register("replacement", rows)
+    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM replacement")
+    con.unregister("replacement")
     con.execute("COMMIT")
 
 
@@ -30,12 +37,30 @@ def staged_contents(con: duckdb.DuckDBPyConnection, parser_version: str) -> set[
     return {sha for (sha,) in rows}
 
 
+def staged_of_years(con: duckdb.DuckDBPyConnection, years: list[int]) -> set[str]:
+    """The staged reports of these statistics years."""
+    rows = con.execute(
+        "SELECT sha256 FROM staging.stg_report WHERE list_contains($years, report_year)", {"years": years}
+    ).fetchall()
+    return {sha for (sha,) in rows}
+
+
+def forget_contents(con: duckdb.DuckDBPyConnection, shas: list[str]) -> None:
+    """Drop the staged rows of contents about to be parsed again (a new parser version, a backfill),
+    once before parsing, so that each batch is then a plain append."""
+    con.execute("BEGIN TRANSACTION")
+    con.register("forgotten", pa.table({"sha256": pa.array(shas, pa.string())}))
+    for table in _CONTENT_TABLES:
+        # `table` is one of this module's own constants, never user input.
+        con.execute(f"DELETE FROM {table} WHERE sha256 IN (SELECT sha256 FROM forgotten)")
+    con.unregister("forgotten")
+    con.execute("COMMIT")
+
+
 def write_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch) -> None:
-    """Store one batch of results, replacing earlier rows of the same contents."""
+    """Append one batch of results (their contents were forgotten first, if staged before)."""
     con.execute("BEGIN TRANSACTION")
     con.register("content_batch", batch.contents)
-    for table in _CONTENT_TABLES:
-        con.execute(f"DELETE FROM {table} WHERE sha256 IN (SELECT sha256 FROM content_batch)")
     con.execute("INSERT INTO staging.stg_content BY NAME SELECT * FROM content_batch")
     con.register("report_batch", batch.reports)
     con.execute("INSERT INTO staging.stg_report BY NAME SELECT * FROM report_batch")
@@ -54,6 +79,7 @@ def prune_contents(con: duckdb.DuckDBPyConnection) -> int:
     ).fetchone()[0]
     con.execute("BEGIN TRANSACTION")
     for table in _CONTENT_TABLES:
+        # `table` is one of this module's own constants, never user input.
         con.execute(
             f"DELETE FROM {table} "
             "WHERE sha256 NOT IN (SELECT sha256 FROM staging.stg_file WHERE sha256 IS NOT NULL)"

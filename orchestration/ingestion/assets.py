@@ -2,6 +2,7 @@
 
 import os
 import sys
+import time
 
 import dagster as dg
 from tqdm import tqdm
@@ -9,27 +10,40 @@ from tqdm import tqdm
 from orchestration.resources import RawFolder, Warehouse
 from transforms.frames import inventory_table
 from transforms.ingest import discover, process_contents
+from transforms.organs import QUESTION_COLUMNS, division_history, resolve_organs
 from transforms.parse import PARSER_VERSION
 from warehouse.connection import run_sql
-from warehouse.staging import prune_contents, replace_inventory, staged_contents, write_batch
+from warehouse.staging import (
+    forget_contents,
+    prune_contents,
+    replace_table,
+    staged_contents,
+    staged_of_years,
+    write_batch,
+)
 
 GROUP = "staging"
 # Below this many new contents the process pool costs more than it saves.
 _PARALLEL_FROM = 400
+# Contents per batch: large enough that each DuckDB append (one transaction) is cheap per row,
+# small enough that a batch of decoded texts stays a few tens of MB.
+_CHUNK = 2000
 
 
-def _previous_inventory(con) -> dict[str, str | None]:
-    return dict(con.execute("SELECT source_file, sha256 FROM staging.stg_file").fetchall())
+def _previous_inventory(con) -> dict[str, tuple[int, int, str | None]]:
+    rows = con.execute("SELECT source_file, size_bytes, mtime_ns, sha256 FROM staging.stg_file").fetchall()
+    return {name: (size, mtime, sha) for name, size, mtime, sha in rows}
 
 
 @dg.asset(group_name=GROUP, kinds={"duckdb"})
 def raw_inventory(context: dg.AssetExecutionContext, raw_folder: RawFolder, warehouse: Warehouse):
     """Every file under the raw folder with its sha256 and size; starts a new warehouse version."""
     warehouse.start_build()
-    files = discover(raw_folder.root, raw_folder.max_file_bytes)
     with warehouse.build() as con:
-        before = _previous_inventory(con)
-        replace_inventory(con, inventory_table(files))
+        known = _previous_inventory(con)
+        files = discover(raw_folder.root, raw_folder.max_file_bytes, known)
+        replace_table(con, "staging.stg_file", inventory_table(files))
+    before = {name: sha for name, (_, _, sha) in known.items()}
     now = {raw.source_file: raw.sha256 for raw in files}
     new = sorted(set(now) - set(before))
     changed = sorted(name for name in now.keys() & before.keys() if now[name] != before[name])
@@ -50,26 +64,39 @@ def raw_inventory(context: dg.AssetExecutionContext, raw_folder: RawFolder, ware
     )
 
 
+class StagingConfig(dg.Config):
+    # A backfill by year: parse again the reports of these statistics years even if unchanged
+    # (e.g. after a parser fix), instead of partitioning the asset per document or per year.
+    reparse_years: list[int] = []
+
+
 @dg.asset(group_name=GROUP, deps=[raw_inventory], kinds={"python", "duckdb"})
-def staged_reports(context: dg.AssetExecutionContext, raw_folder: RawFolder, warehouse: Warehouse):
+def staged_reports(
+    context: dg.AssetExecutionContext, config: StagingConfig, raw_folder: RawFolder, warehouse: Warehouse
+):
     """Decode and parse every content not yet staged by this parser version; reuse the rest."""
     with warehouse.build() as con:
-        done = staged_contents(con, PARSER_VERSION)
+        done = staged_contents(con, PARSER_VERSION) - staged_of_years(con, config.reparse_years)
         pending = con.execute(
             "SELECT sha256, min(source_file) FROM staging.stg_file "
             "WHERE skip_reason IS NULL GROUP BY sha256 ORDER BY 2"
         ).fetchall()
         todo = [(sha, raw_folder.root / name) for sha, name in pending if sha not in done]
+        forget_contents(con, [sha for sha, _ in todo])
         workers = (os.cpu_count() or 1) if len(todo) >= _PARALLEL_FROM else 1
         parsed = rejected = observations = 0
+        started, load_seconds = time.perf_counter(), 0.0
         with tqdm(total=len(todo), unit="file", desc="parsing", file=sys.stderr, disable=None) as bar:
-            for batch in process_contents(todo, workers=workers):
+            for batch in process_contents(todo, workers=workers, chunk_size=_CHUNK):
+                load_started = time.perf_counter()
                 write_batch(con, batch)
+                load_seconds += time.perf_counter() - load_started
                 # A content is either parsed (it has a report row) or rejected.
                 parsed += batch.reports.num_rows
                 rejected += batch.contents.num_rows - batch.reports.num_rows
                 observations += batch.observations.num_rows
                 bar.update(batch.contents.num_rows)
+        parse_seconds = time.perf_counter() - started - load_seconds
         pruned = prune_contents(con)
         staged_total = con.execute("SELECT count(*) FROM staging.stg_observation").fetchone()[0]
     context.log.info(
@@ -85,6 +112,34 @@ def staged_reports(context: dg.AssetExecutionContext, raw_folder: RawFolder, war
             "observations_now": observations,
             "observations_staged": staged_total,
             "workers": workers,
+            # Wall time waiting for decoded and parsed batches vs. writing them to DuckDB.
+            "decode_parse_seconds": round(parse_seconds, 3),
+            "load_seconds": round(load_seconds, 3),
+        }
+    )
+
+
+@dg.asset(group_name=GROUP, deps=[staged_reports], kinds={"python", "duckdb"})
+def resolved_organs(warehouse: Warehouse):
+    """Each reporting organ attached to its official unit through the shipped gazetteer (with the
+    unit's whole history), or left unresolved with a reason — never guessed."""
+    with warehouse.build() as con:
+        questions = con.sql(
+            f"SELECT DISTINCT {', '.join(QUESTION_COLUMNS)} FROM staging.stg_report"
+        ).pl().to_dicts()
+        organs = resolve_organs(questions)
+        divisions = division_history({key for key in organs.column("lineage_key").to_pylist() if key})
+        replace_table(con, "staging.stg_organ", organs)
+        replace_table(con, "staging.stg_division", divisions)
+        reasons = con.execute(
+            "SELECT coalesce(split_part(reason, ':', 1), status), count(*) FROM staging.stg_organ "
+            "GROUP BY 1 ORDER BY 2 DESC, 1"
+        ).fetchall()
+    return dg.MaterializeResult(
+        metadata={
+            "organ_questions": organs.num_rows,
+            "division_versions": divisions.num_rows,
+            "outcomes": dg.MetadataValue.md("\n".join(f"- `{reason}`: {n}" for reason, n in reasons) or "none"),
         }
     )
 

@@ -49,6 +49,35 @@ def test_the_seeds_become_five_reports_with_their_organs_and_years(built):
     ]
 
 
+def test_the_seeds_resolve_to_their_official_units_valid_in_the_report_year(built):
+    warehouse, _ = built
+    rows = _query(warehouse, "SELECT body_name, division_code, county, prefecture, resolution_status "
+                             "FROM marts.dim_report ORDER BY source_file")
+    # Codes looked up by hand in the Ministry of Civil Affairs / NBS tables the gazetteer ships.
+    assert rows == [
+        ("康大营镇", "220581111000", "梅河口市", "通化市", "resolved"),
+        ("新合镇", "220581103000", "梅河口市", "通化市", "resolved"),
+        ("北大湖镇", "220221105000", "永吉县", "吉林市", "resolved"),
+        ("前卫镇", "530403102000", "江川区", "玉溪市", "resolved"),
+        ("大信镇", "370215106000", "即墨区", "青岛市", "resolved"),  # the 2018 unit, before 大信街道
+    ]
+
+
+def test_a_renamed_unit_keeps_one_town_key_across_its_versions(built):
+    warehouse, _ = built
+    versions = _query(warehouse, """
+        SELECT town.name, town.county, town.division_code, year(town.valid_from), year(town.valid_to)
+        FROM marts.dim_town AS town
+        JOIN marts.dim_report AS report USING (town_key)
+        WHERE report.body_name = '大信镇'
+        ORDER BY town.valid_from NULLS FIRST""")
+    assert versions == [
+        ("大信镇", "即墨市", "370282119000", None, 2016),
+        ("大信镇", "即墨区", "370215106000", 2017, 2019),
+        ("大信街道", "即墨区", "370215011000", 2020, None),
+    ]
+
+
 def test_every_input_file_is_a_report_or_quarantined_with_its_reason(built):
     warehouse, _ = built
     assert _query(warehouse, "SELECT source_file, reason FROM staging.quarantine ORDER BY source_file") == [
@@ -62,7 +91,11 @@ def test_the_panel_holds_stated_figures_and_explicit_zeros_but_never_invents_the
     rows = _query(warehouse, """
         SELECT town.name, panel.report_year, panel.pd_items_total, panel.req_received,
                panel.appeal_admin_review, panel.budget_special, panel.staff_total
-        FROM marts.fct_town_year AS panel JOIN marts.dim_town AS town USING (town_key)
+        FROM marts.fct_town_year AS panel
+        JOIN marts.dim_town AS town
+            ON town.town_key = panel.town_key
+           AND panel.report_year BETWEEN coalesce(year(town.valid_from), panel.report_year)
+                                     AND coalesce(year(town.valid_to), panel.report_year)
         ORDER BY town.name""")
     assert rows == [
         # 前卫镇 states no budget and no staff count: null, not 0.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 
 from transforms.ingest import discover
 
@@ -43,3 +44,15 @@ def test_links_out_of_the_folder_are_listed_but_not_read(tmp_path):
     assert files["dir_link"].skip_reason == "outside_raw_folder"
     assert files["local_link.txt"].skip_reason is None
     assert files["local_link.txt"].sha256 == files["inside.txt"].sha256
+
+
+def test_an_unchanged_file_keeps_its_known_hash_and_a_touched_one_is_hashed_again(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("报告".encode())
+    [first] = discover(tmp_path, max_file_bytes=1000)
+    known = {"a.txt": (first.size_bytes, first.mtime_ns, "known-hash")}
+    [again] = discover(tmp_path, max_file_bytes=1000, known=known)
+    assert again.sha256 == "known-hash"  # not read: size and mtime are those of the listing
+    os.utime(path, ns=(first.mtime_ns + 10**9, first.mtime_ns + 10**9))
+    [touched] = discover(tmp_path, max_file_bytes=1000, known=known)
+    assert touched.sha256 == first.sha256 != "known-hash"

@@ -1,5 +1,7 @@
 -- One row per distinct report content in the raw folder (the first file by path when copies exist;
--- the others are quarantined as duplicates).
+-- the others are quarantined as duplicates). When several reports describe one organ-year (a
+-- revision, a mirror with other bytes), `is_panel_choice` marks the one marts.fct_town_year uses: the
+-- most observations, then the latest publication date, then the first by file path.
 CREATE OR REPLACE TABLE marts.dim_report AS
 WITH files AS (
     SELECT
@@ -14,6 +16,30 @@ reports AS (
     FROM files
     JOIN staging.stg_report AS report USING (sha256)
     WHERE files.copy_rank = 1
+),
+organs AS (
+    -- The organ as the gazetteer resolved it (staging.stg_organ holds one row per question).
+    SELECT
+        reports.*,
+        CASE
+            WHEN organ.status = 'resolved' THEN organ.lineage_key
+            WHEN reports.body_name IS NOT NULL
+                THEN 'u:' || left(md5(concat_ws('|', reports.county, reports.body_name)), 12)
+        END AS town_key,
+        organ.division_code,
+        organ.status AS resolution_status,
+        organ.reason AS resolution_reason,
+        organ.official_county,
+        organ.official_prefecture,
+        organ.official_province
+    FROM reports
+    LEFT JOIN staging.stg_organ AS organ
+        ON organ.body_name IS NOT DISTINCT FROM reports.body_name
+       AND organ.body_level IS NOT DISTINCT FROM reports.body_level
+       AND organ.county IS NOT DISTINCT FROM reports.county
+       AND organ.prefecture IS NOT DISTINCT FROM reports.prefecture
+       AND organ.province IS NOT DISTINCT FROM reports.province
+       AND organ.report_year IS NOT DISTINCT FROM reports.report_year
 )
 SELECT
     left(reports.sha256, 16) AS report_key,
@@ -21,10 +47,14 @@ SELECT
     reports.sha256,
     reports.body_name,
     reports.body_level,
-    reports.county,
-    reports.prefecture,
-    reports.province,
-    town.town_key,
+    -- Parents as the text states them, else as the gazetteer resolved them.
+    coalesce(reports.county, reports.official_county) AS county,
+    coalesce(reports.prefecture, reports.official_prefecture) AS prefecture,
+    coalesce(reports.province, reports.official_province) AS province,
+    reports.town_key,
+    reports.division_code,
+    reports.resolution_status,
+    reports.resolution_reason,
     reports.report_year,
     reports.format_code,
     reports.regime,
@@ -37,9 +67,10 @@ SELECT
     reports.is_truncated,
     reports.n_observations,
     reports.flags,
-    reports.parser_version
-FROM reports
-LEFT JOIN marts.dim_town AS town
-    ON town.name = reports.body_name
-   AND town.county IS NOT DISTINCT FROM reports.county
+    reports.parser_version,
+    reports.town_key IS NOT NULL AND reports.report_year IS NOT NULL AND row_number() OVER (
+        PARTITION BY reports.town_key, reports.report_year
+        ORDER BY reports.n_observations DESC, reports.publish_date DESC NULLS LAST, reports.source_file
+    ) = 1 AS is_panel_choice
+FROM organs AS reports
 ORDER BY reports.source_file;

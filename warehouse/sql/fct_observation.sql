@@ -32,5 +32,4 @@ SELECT
     obs.raw_label,
     obs.parser_version
 FROM staging.stg_observation AS obs
-JOIN marts.dim_report AS report USING (sha256)
-ORDER BY report.report_key, obs.obs_seq;
+JOIN marts.dim_report AS report USING (sha256);

@@ -1,12 +1,19 @@
 -- One row per expected organ × statistics year: every organ known to the warehouse, for every year
--- from the earliest to the latest report, so that a missing report is a row, not an absence.
+-- from the earliest to the latest report in which its official unit existed, so that a missing
+-- report is a row, not an absence.
 -- Deadlines: 2008 regulation (art. 31) 3月31日 of the next year for every organ; 2019 revision
 -- (art. 49) 1月31日 for departments, 3月31日 for governments. `days_late` < 0 means early.
 CREATE OR REPLACE TABLE marts.fct_publication AS
 WITH expected AS (
-    SELECT town.town_key, town.level, year.report_year, year.regime
+    -- An organ is expected in the years one of its versions was valid (always, when unresolved).
+    SELECT DISTINCT town.town_key, year.report_year, year.regime
     FROM marts.dim_town AS town
-    CROSS JOIN marts.dim_year AS year
+    JOIN marts.dim_year AS year
+        ON year.report_year BETWEEN coalesce(year(town.valid_from), year.report_year)
+                                AND coalesce(year(town.valid_to), year.report_year)
+),
+levels AS (
+    SELECT town_key, mode(level) AS level FROM marts.dim_town GROUP BY town_key
 ),
 copies AS (
     SELECT town_key, report_year, count(*) AS copies
@@ -16,12 +23,14 @@ copies AS (
 ),
 deadlines AS (
     SELECT
-        *,
+        expected.*,
+        levels.level,
         CASE
             WHEN regime = 'R19' AND level = 'department' THEN make_date(report_year + 1, 1, 31)
             ELSE make_date(report_year + 1, 3, 31)
         END AS deadline
     FROM expected
+    JOIN levels USING (town_key)
 )
 SELECT
     deadlines.town_key,

@@ -1,24 +1,20 @@
 -- The longitudinal panel: one row per organ × statistics year, headline indicators as columns.
 -- Null means the report did not state the figure; 0 means it stated zero ("无", "未收到").
--- When several reports describe one organ-year (a revision, a mirror copy), the panel takes the one
--- with the most observations, then the latest publication date, then the first by file path;
--- `candidate_reports` says how many there were (all stay in dim_report).
+-- When several reports describe one organ-year, the panel takes the one dim_report marks
+-- `is_panel_choice` (the rule is there); `candidate_reports` says how many there were.
 CREATE OR REPLACE TABLE marts.fct_town_year AS
 WITH ranked AS (
     SELECT
         town_key,
         report_year,
         report_key,
-        count(*) OVER (PARTITION BY town_key, report_year) AS candidate_reports,
-        row_number() OVER (
-            PARTITION BY town_key, report_year
-            ORDER BY n_observations DESC, publish_date DESC NULLS LAST, source_file
-        ) AS choice
+        is_panel_choice,
+        count(*) OVER (PARTITION BY town_key, report_year) AS candidate_reports
     FROM marts.dim_report
     WHERE town_key IS NOT NULL AND report_year IS NOT NULL
 ),
 chosen AS (
-    SELECT * FROM ranked WHERE choice = 1
+    SELECT * EXCLUDE (is_panel_choice) FROM ranked WHERE is_panel_choice
 ),
 obs AS (
     SELECT *
