@@ -1,5 +1,6 @@
 """Parquet exports of the marts for R, Stata, pandas: one folder per table, Hive-partitioned by
-`report_year` where the table has it, streamed in record batches (never the whole table in memory).
+`report_year` where the table has it, streamed in record batches (never the whole table in memory),
+with the data dictionary beside them.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.dataset as ds
 
+from warehouse.dictionary import render
 from warehouse.marts import table_names
 
 _BATCH_ROWS = 100_000
@@ -49,4 +51,5 @@ def export_marts(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, int
         shutil.rmtree(final, ignore_errors=True)
         staging.rename(final)
         written[table] = con.execute(f"SELECT count(*) FROM marts.{table}").fetchone()[0]
+    (out_dir / "data-dictionary.md").write_text(render(con), encoding="utf-8")
     return written

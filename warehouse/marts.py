@@ -49,6 +49,8 @@ MODEL = (
     Mart("fct_observation", ("dim_report",)),
     Mart("fct_town_year", ("fct_observation",)),
     Mart("fct_publication", ("fct_town_year", "dim_year", "dim_town")),
+    Mart("fct_town_year_change", ("fct_town_year",)),
+    Mart("fct_outcome_shares", ("fct_observation", "dim_request_outcome", "dim_year")),
 )
 
 ALL = CATALOG + MODEL

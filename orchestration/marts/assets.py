@@ -4,6 +4,7 @@ import dagster as dg
 
 from orchestration.resources import Warehouse
 from warehouse import marts
+from warehouse.dictionary import column_docs, table_columns
 
 GROUP = "marts"
 _PREVIEW_ROWS = 5
@@ -28,8 +29,17 @@ def _mart_asset(mart: marts.Mart) -> dg.AssetsDefinition:
         with warehouse.build() as con:
             mart.build(con)
             rows, preview = _preview(con, mart.name)
+            columns = table_columns(con, "marts", mart.name)
+        docs = column_docs().get(mart.name, {})
+        schema = dg.TableSchema(
+            columns=[dg.TableColumn(name, data_type, description=docs.get(name)) for name, data_type in columns]
+        )
         return dg.MaterializeResult(
-            metadata={"dagster/row_count": rows, "preview": dg.MetadataValue.md(preview)}
+            metadata={
+                "dagster/row_count": rows,
+                "dagster/column_schema": schema,
+                "preview": dg.MetadataValue.md(preview),
+            }
         )
 
     return _build
