@@ -16,15 +16,31 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
     """The new warehouse version, swapped in atomically once every blocking check passed."""
     warehouse.publish()
     with warehouse.read_only() as con:
-        reports = con.execute("SELECT count(*) FROM marts.dim_report").fetchone()[0]
         observations = con.execute("SELECT count(*) FROM marts.fct_observation").fetchone()[0]
         quarantined = con.execute("SELECT count(*) FROM staging.quarantine").fetchone()[0]
+        coverage = con.execute("""
+            SELECT count(*),
+                   count(*) FILTER (WHERE n_observations > 0),
+                   count(*) FILTER (WHERE body_name IS NOT NULL AND report_year IS NOT NULL),
+                   count(*) FILTER (WHERE resolution_status = 'resolved'),
+                   count(*) FILTER (WHERE is_truncated)
+            FROM marts.dim_report""").fetchone()
+    reports, with_observations, with_metadata, resolved, truncated = coverage
+
+    def share(count: int) -> float | None:
+        return round(count / reports, 4) if reports else None
+
     return dg.MaterializeResult(
         metadata={
             "path": dg.MetadataValue.path(str(warehouse.file)),
             "reports": reports,
             "observations": observations,
             "quarantined_files": quarantined,
+            # Parse coverage: shares of the reports.
+            "share_with_observations": share(with_observations),
+            "share_with_organ_and_year": share(with_metadata),
+            "share_resolved_to_a_division": share(resolved),
+            "share_truncated": share(truncated),
         }
     )
 

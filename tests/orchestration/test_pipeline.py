@@ -51,8 +51,8 @@ def test_the_seeds_become_five_reports_with_their_organs_and_years(built):
 
 def test_the_seeds_resolve_to_their_official_units_valid_in_the_report_year(built):
     warehouse, _ = built
-    rows = _query(warehouse, "SELECT body_name, division_code, county, prefecture, resolution_status "
-                             "FROM marts.dim_report ORDER BY source_file")
+    rows = _query(warehouse, "SELECT body_name, division_code, official_county, official_prefecture, "
+                             "resolution_status FROM marts.dim_report ORDER BY source_file")
     # Codes looked up by hand in the Ministry of Civil Affairs / NBS tables the gazetteer ships.
     assert rows == [
         ("康大营镇", "220581111000", "梅河口市", "通化市", "resolved"),

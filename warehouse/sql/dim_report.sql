@@ -47,12 +47,16 @@ SELECT
     reports.sha256,
     reports.body_name,
     reports.body_level,
-    -- Parents as the text states them, else as the gazetteer resolved them.
-    coalesce(reports.county, reports.official_county) AS county,
-    coalesce(reports.prefecture, reports.official_prefecture) AS prefecture,
-    coalesce(reports.province, reports.official_province) AS province,
+    -- Parents as the text states them (labeling rules: null when the text does not name them) …
+    reports.county,
+    reports.prefecture,
+    reports.province,
     reports.town_key,
     reports.division_code,
+    -- … and as the gazetteer resolved them for the report year.
+    reports.official_county,
+    reports.official_prefecture,
+    reports.official_province,
     reports.resolution_status,
     reports.resolution_reason,
     reports.report_year,

@@ -1,0 +1,1 @@
+"""Measuring extraction against gold labels (score: pure scoring; run: the command line)."""

@@ -1,0 +1,144 @@
+"""Report metadata from the title, body, contact lines and signature."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.metadata import detect_format, extract_metadata
+from transforms.normalize import normalize
+
+
+def meta(text: str):
+    return extract_metadata(normalize(text).text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "level", "county", "year"),
+    [
+        ("2018年度红石镇\n政府信息公开工作年度报告\n2018年,通化县红石镇认真贯彻……", "红石镇", "town", "通化县", 2018),
+        ("长岭县太平川镇人民政府2016年政府信息公开工作年度报告\n正文", "太平川镇", "town", "长岭县", 2016),
+        ("龙湾街道办事处2020年政府信息公开工作年度报告\n联系地址:瓯海区龙湾街道某路1号", "龙湾街道", "town", "瓯海区", 2020),
+        ("2015年度双河乡政府信息公开年度报告\n本报告通过临江区政府信息公开网发布。", "双河乡", "town", "临江区", 2015),
+        ("舒兰县人民政府2017年政府信息公开工作年度报告\n正文", "舒兰县", "county", "舒兰县", 2017),
+        ("白城市交通运输局2019年政府信息公开工作年度报告\n正文", "白城市交通运输局", "department", None, 2019),
+        ("江南区城市管理局2021年政府信息公开工作年度报告\n正文", "江南区城市管理局", "department", "江南区", 2021),
+    ],
+)
+def test_organ_and_year_from_the_title(text: str, body: str, level: str, county: str | None, year: int) -> None:
+    m = meta(text)
+    assert (m.body_name, m.body_level, m.county, m.report_year) == (body, level, county, year)
+    assert m.regime == ("R07" if year <= 2018 else "R19")
+
+
+def test_year_is_the_statistics_year_not_a_template_or_publication_year() -> None:
+    text = "桃源镇2016年政府信息公开工作年度报告\n2017年1月20日\n本年报是由桃源镇编制的2014年度政府信息公开年度报告。"
+    assert meta(text).report_year == 2016
+
+
+def test_untitled_report_uses_the_signature_and_body() -> None:
+    text = "一、概述\n2015年,我镇主动公开政府信息20条。\n二、存在问题\n……\n平安镇人民政府\n2016年1月15日"
+    m = meta(text)
+    assert (m.body_name, m.body_level, m.report_year) == ("平安镇", "town", 2015)
+    assert m.publish_date == date(2016, 1, 15)
+    assert m.is_truncated is False
+
+
+def test_unnamed_department() -> None:
+    m = meta("一、总体情况\n2021年,我局严格落实条例要求,由副局长任组长。\n二、主动公开")
+    assert m.body_name is None and m.body_level == "department"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("发布日期:2019-01-25 10:00\n正文。", date(2019, 1, 25)),
+        ("某镇2018年政府信息公开工作年度报告\n(2019年1月8日)\n正文。", date(2019, 1, 8)),
+        ("正文发布日期:20191月8日。", None),  # garbled date: no date rather than a wrong one
+    ],
+)
+def test_publish_date(text: str, expected: date | None) -> None:
+    assert meta(text).publish_date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "truncated"),
+    [("……工作取得实效。", False), ("……进一步加", True), ("……行政许可\n\n0\n\n2", True)],
+)
+def test_truncation(text: str, truncated: bool) -> None:
+    assert meta(text).is_truncated is truncated
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("信息内容 本年新制作数量 本年新公开数量", "F19"),
+        ("第二十条第(九)项 政府集中采购", "F19"),
+        ("信息内容 本年制发件数 本年废止件数 现行有效件数", "F21"),
+        ("第二十条第(一)项 | 信息内容 | 本年制", "F21"),  # header cut after 本年制
+        ("(一)收到申请数 件 3 (二)申请办结数 件 3", "T14"),
+        ("否决公开答复总数 免予公开范围1数", "L08"),
+        ("否决公开的数量为1条", "N"),  # prose wording, not a table
+        ("(一)主动公开政府信息数 (二)通过不同渠道和方式公开政府信息的情况", "N"),
+        ("2021年我镇主动公开政府信息30条", "N"),  # never from the year
+    ],
+)
+def test_format_from_labels(text: str, code: str) -> None:
+    assert detect_format(text) == code
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("东风镇人民政府\n2019年政府信息公开工作年度报告\n一、总体情况", "东风镇"),
+        ("大河乡人民政府关于2020年政府信息公开工作年度报告\n正文", "大河乡"),
+    ],
+)
+def test_organ_next_to_the_title(text: str, body: str) -> None:
+    assert meta(text).body_name == body
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "level", "county", "prefecture"),
+    [
+        ("白山市浑江区人民政府2020年政府信息公开工作年度报告\n正文", "浑江区", "county", "浑江区", "白山市"),
+        ("2019年度通化市人民政府政府信息公开工作年度报告\n通化市东昌区、二道江区……", "通化市", "city", None, "通化市"),
+        ("2018年市中区人民政府信息公开工作年度报告\n正文", "市中区", "county", "市中区", None),
+    ],
+)
+def test_county_and_city_governments(text: str, body: str, level: str, county: str | None, prefecture: str | None) -> None:
+    m = meta(text)
+    assert (m.body_name, m.body_level, m.county, m.prefecture) == (body, level, county, prefecture)
+
+
+def test_year_written_after_the_title() -> None:
+    m = meta("松江镇政府信息公开工作年度报告(2019年度)\n正文")
+    assert (m.body_name, m.report_year) == ("松江镇", 2019)
+
+
+def test_one_character_county_right_before_the_town() -> None:
+    m = meta("螺镇2022年政府信息公开工作年度报告\n根据要求,佳县螺镇编制本报告。")
+    assert (m.body_name, m.county) == ("螺镇", "佳县")
+
+
+def test_one_character_county_needs_the_town_next_to_it() -> None:
+    m = meta("螺镇2022年政府信息公开工作年度报告\n在县政府办的指导下开展工作。")
+    assert m.county is None
+
+
+@pytest.mark.parametrize(
+    ("title", "county"),
+    [
+        ("杭州市上城区城市管理局2018年政府信息公开工作年度报告", "上城区"),
+        ("长白县林业局2016年政府信息公开工作年度报告", "长白县"),
+        ("咸宁市人民防空办公室2018年政府信息公开工作年度报告", None),
+    ],
+)
+def test_department_county_from_its_name(title: str, county: str | None) -> None:
+    m = meta(title + "\n正文")
+    assert (m.body_level, m.county) == ("department", county)
+
+
+@pytest.mark.parametrize("text", ["一、概述\n本报告由党政办公室编制。\n", "一、概述\n本报告由镇党政办编制。\n"])
+def test_an_internal_office_is_not_the_organ(text: str) -> None:
+    assert meta(text).body_name is None

@@ -1,0 +1,461 @@
+"""F19/F21 table readers over the flattened layouts seen in published reports."""
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.helpers import find, parse
+
+F21_CELL_PER_LINE = """二、主动公开政府信息情况
+第二十条第(一)项 |
+|||
+信息内容 |
+本年制发件数 |
+本年废止件数 |
+现行有效件数 |
+规章 |
+0 |
+1 |
+4 |
+行政规范性文件 |
+2 |
+0 |
+9 |
+第二十条第(五)项 |
+|||
+信息内容 |
+本年处理决定数量 |
+||
+行政许可 |
+27 |
+||
+第二十条第(六)项 |
+|||
+信息内容 |
+本年处理决定数量 |
+||
+行政处罚 |
+5 |
+||
+行政强制 |
+- |
+||
+第二十条第(八)项 |
+|||
+信息内容 |
+本年收费金额(单位:万元) |
+||
+行政事业性收费 |
+1.5 |
+三、收到和处理政府信息公开申请情况"""
+
+
+def test_f21_one_cell_per_line() -> None:
+    text, parsed = parse(F21_CELL_PER_LINE, year=2022)
+    assert parsed.meta.format_code == "F21"
+    expected = {
+        ("art20_made", "rule"): 0, ("art20_repealed", "rule"): 1, ("art20_in_force", "rule"): 4,
+        ("art20_made", "normdoc"): 2, ("art20_repealed", "normdoc"): 0, ("art20_in_force", "normdoc"): 9,
+    }
+    for (indicator, doc_type), value in expected.items():
+        obs = find(parsed, indicator, doc_type=doc_type)
+        assert obs is not None and obs.value == value, (indicator, doc_type)
+    licensing = find(parsed, "art20_decisions", matter="licensing")
+    assert licensing is not None and licensing.value == 27
+    assert text[licensing.span_start : licensing.span_end] == "行政许可 |\n27"
+    assert find(parsed, "art20_decisions", matter="penalty").value == 5
+    assert find(parsed, "art20_decisions", matter="coercion") is None  # '-' is no value
+    fee = find(parsed, "art20_fee_amount", matter="fees")
+    assert fee is not None and fee.value == pytest.approx(15000)
+
+
+F19_CELL_PER_PARAGRAPH = """二、主动公开政府信息情况
+
+第二十条第(一)项
+
+信息内容
+
+本年新
+制作数量
+
+本年新
+公开数量
+
+对外公开总数量
+
+规章
+
+0
+
+0
+
+0
+
+规范性文件
+
+1
+
+1
+
+6
+
+第二十条第(五)项
+
+信息内容
+
+上一年项目数量
+
+本年增/减
+
+处理决定数量
+
+行政许可
+
+12
+
+-2
+
+40
+
+第二十条第(八)项
+
+信息内容
+
+上一年项目数量
+
+本年增/减
+
+行政事业性收费
+
+3
+
+0
+
+第二十条第(九)项
+
+信息内容
+
+采购项目数量
+
+采购总金额
+
+政府集中采购
+
+2
+
+86000元
+"""
+
+
+def test_f19_one_cell_per_paragraph() -> None:
+    text, parsed = parse(F19_CELL_PER_PARAGRAPH, year=2020)
+    assert parsed.meta.format_code == "F19"
+    normdoc = find(parsed, "art20_public_total", doc_type="normdoc")
+    assert normdoc is not None and normdoc.value == 6
+    assert text[normdoc.span_start : normdoc.span_end] == "规范性文件\n\n1\n\n1\n\n6"
+    assert find(parsed, "art20_items_change", matter="licensing").value == -2
+    assert find(parsed, "art20_decisions", matter="licensing").value == 40
+    assert find(parsed, "art20_items_prev_year", matter="fees").value == 3
+    assert find(parsed, "art20_procurement_projects", matter="procurement").value == 2
+    assert find(parsed, "art20_procurement_amount", matter="procurement").value == 86000
+
+
+def test_row_per_line_and_glued_cells() -> None:
+    body = (
+        "第二十条第(一)项 | | |\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "规章(设区的市人民政府填写) | 0 | 0 | 3 |\n行政规范性文件000\n"
+    )
+    text, parsed = parse(body, year=2023)
+    rule = find(parsed, "art20_in_force", doc_type="rule")
+    assert rule is not None and rule.value == 3
+    glued = find(parsed, "art20_repealed", doc_type="normdoc")
+    assert glued is not None and glued.value == 0
+    assert text[glued.span_start : glued.span_end] == "行政规范性文件000"
+
+
+def test_labels_without_numbers_give_nothing() -> None:
+    body = "第二十条第(一)项\n\n信息内容\n\n本年新制作数量\n\n本年新公开数量\n\n对外公开总数量\n\n规章\n\n规范性文件\n\n第二十条第(五)项\n"
+    _, parsed = parse(body, year=2021)
+    assert parsed.meta.format_code == "F19"
+    assert [o for o in parsed.observations if o.indicator_code.startswith("art20")] == []
+
+
+TABLE3_AND_4 = """三、收到和处理政府信息公开申请情况
+(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)
+申请人情况
+自然人
+法人或其他组织
+总计
+商业
+企业
+科研
+机构
+社会公益组织
+法律服务机构
+其他
+一、本年新收政府信息公开申请数量
+5
+1
+0
+0
+0
+0
+6
+二、上年结转政府信息公开申请数量
+0
+0
+0
+0
+0
+0
+1
+三、本年度办理结果
+(一)予以公开
+3
+0
+0
+0
+0
+0
+3
+(三)不予公开
+1.属于国家秘密
+0
+0
+0
+0
+0
+0
+0
+(七)总计
+5
+0
+0
+0
+0
+0
+6
+四、结转下年度继续办理
+0
+0
+0
+0
+0
+0
+1
+四、政府信息公开行政复议、行政诉讼情况
+行政复议
+行政诉讼
+结果维持
+结果纠正
+其他结果
+尚未审结
+总计
+未经复议直接起诉
+复议后起诉
+1
+0
+0
+0
+1
+0
+0
+0
+0
+0
+2
+0
+0
+1
+3
+五、存在的主要问题及改进情况
+"""
+
+
+def test_table3_total_column_and_table4() -> None:
+    text, parsed = parse("第二十条第(一)项\n本年制发件数\n" + TABLE3_AND_4, year=2022)
+    received = find(parsed, "req_received")
+    assert received is not None and received.value == 6 and received.applicant_code is None
+    assert text[received.span_start : received.span_end].startswith("一、本年新收政府信息公开申请数量")
+    assert find(parsed, "req_carried_over_in").value == 1
+    assert find(parsed, "req_outcome", outcome="out_granted").value == 3
+    assert find(parsed, "req_outcome", outcome="out_denied_state_secret").value == 0
+    assert find(parsed, "req_outcome", outcome="out_denied") is None  # the group row has no cells
+    assert find(parsed, "req_outcome_total").value == 6
+    assert find(parsed, "req_carried_forward").value == 1
+    assert find(parsed, "appeal_count", proceeding="admin_review", result="upheld").value == 1
+    assert find(parsed, "appeal_count", proceeding="admin_review", result="total").value == 1
+    assert find(parsed, "appeal_count", proceeding="litigation_after_review", result="pending").value == 1
+    assert find(parsed, "appeal_count", proceeding="litigation_after_review", result="total").value == 3
+    assert not any(f.startswith("req_balance") for f in parsed.flags)  # 6 + 1 == 6 + 1
+
+
+def test_unbalanced_table3_is_flagged_not_fixed() -> None:
+    table = TABLE3_AND_4.replace("(七)总计\n5\n0\n0\n0\n0\n0\n6", "(七)总计\n5\n0\n0\n0\n0\n0\n4")
+    _, parsed = parse("第二十条第(一)项\n本年制发件数\n" + table, year=2022)
+    assert find(parsed, "req_outcome_total").value == 4
+    assert any(f.startswith("req_balance") for f in parsed.flags)
+
+
+def test_row_cut_off_by_truncation_gives_nothing() -> None:
+    body = "第二十条第(九)项\n信息内容\n采购项目数量\n采购总金额\n政府集中采购\n4\n12"
+    text = f"青山镇2020年政府信息公开工作年度报告\n本年新制作数量\n{body}"
+    from transforms.parse import parse_report
+
+    parsed = parse_report(text)  # the text ends inside a number: '12' may be cut
+    assert find(parsed, "art20_procurement_projects", matter="procurement") is None
+
+
+T14_TABLE = """附表:政府信息公开情况统计表
+统计指标 | 单位 | 统计数
+一、主动公开情况 | |
+(一)主动公开政府信息数(不同渠道和方式公开相同信息计1条) | 条 | 215
+其中:主动公开规范性文件数 | 条 | 3
+(二)通过不同渠道和方式公开政府信息的情况 | |
+2.政府网站公开政府信息数 | 条 | 180
+4.政务微信公开政府信息数 | 条 | 35
+三、依申请公开情况 | |
+(一)收到申请数 | 件 | 4
+1.当面申请数 | 件 | 1
+3.网络申请数 | 件 | 3
+(二)申请办结数 | 件 | 4
+2.同意公开答复数 | 件 | 2
+3.同意部分公开答复数 | 件 | 1
+6.申请信息不存在数 | 件 | 1
+四、行政复议数量 | 件 | 1
+(一)维持具体行政行为数 | 件 | 1
+五、行政诉讼数量 | 件 | 0
+七、依申请公开信息收取的费用 | 万元 | 0.02
+(四)政府信息公开专项经费 | 万元 | 1.5
+(三)接受培训人员数 | 人次 | 45
+"""
+
+
+def test_t14_statistics_rows() -> None:
+    text, parsed = parse(T14_TABLE, year=2016)
+    assert parsed.meta.format_code == "T14"
+    expected = [
+        ("pd_items_total", {}, 215),
+        ("pd_normdocs_disclosed", {}, 3),
+        ("pd_items_by_channel", {"channel": "website"}, 180),
+        ("pd_items_by_channel", {"channel": "weixin"}, 35),
+        ("req_received", {}, 4),
+        ("req_received", {"channel": "in_person"}, 1),
+        ("req_received", {"channel": "online"}, 3),
+        ("req_concluded", {}, 4),
+        ("req_outcome", {"outcome": "old_granted"}, 2),
+        ("req_outcome", {"outcome": "old_partial"}, 1),
+        ("req_outcome", {"outcome": "old_not_exist"}, 1),
+        ("appeal_count", {"proceeding": "admin_review", "result": "total"}, 1),
+        ("appeal_count", {"proceeding": "admin_review", "result": "upheld"}, 1),
+        ("appeal_count", {"proceeding": "litigation_all", "result": "total"}, 0),
+        ("req_fee_collected", {}, 200),
+        ("budget_special", {}, 15000),
+        ("training_attendees", {}, 45),
+    ]
+    for indicator, dims, value in expected:
+        obs = find(parsed, indicator, **dims)
+        assert obs is not None, (indicator, dims)
+        assert obs.value == pytest.approx(value), (indicator, dims)
+        assert text[obs.span_start : obs.span_end] == obs.evidence
+    website = find(parsed, "pd_items_by_channel", channel="website")
+    assert website.evidence == "2.政府网站公开政府信息数 | 条 | 180"
+
+
+L08_TABLE = """附表:政府信息公开情况统计表
+指标名称 | 计量单位 | 代码 | 本期实际
+主动公开信息数 | 条 | 01 | 64
+其中:全文电子化的主动公开信息数 | 条 | 02 | 60
+申请总数 | 条 | 10 | 3
+网上申请数 | 条 | 14 | 3
+同意公开答复数 | 条 | 18 | 2
+否决公开答复总数 | 条 | 20 | 1
+"非本部门掌握"数 | 条 | 23 | 1
+行政复议数 | 件 | 32 | 0
+"""
+
+
+def test_l08_rows_with_a_code_column() -> None:
+    _, parsed = parse(L08_TABLE, year=2011)
+    assert parsed.meta.format_code == "L08"
+    assert find(parsed, "pd_items_total").value == 64  # not the 全文电子化 sub-row
+    assert find(parsed, "req_received").value == 3
+    assert find(parsed, "req_received", channel="online").value == 3
+    assert find(parsed, "req_outcome", outcome="old_denied").value == 1
+    assert find(parsed, "req_outcome", outcome="old_not_this_agency").value == 1
+    assert find(parsed, "appeal_count", proceeding="admin_review", result="total").value == 0
+    assert not any(f.startswith("conflict pd_items_total") for f in parsed.flags)
+
+
+def test_rows_split_by_level_give_nothing() -> None:
+    body = "统计指标 | 单位 | 区政府 | 区直单位 | 乡镇街道\n(一)收到申请数 | 件 | 5 | 12 | 3\n(二)申请办结数 | 件 | 5 | 12 | 3\n"
+    _, parsed = parse(body, year=2015)
+    assert parsed.meta.format_code == "T14"
+    assert find(parsed, "req_received") is None
+
+
+def test_t14_rows_separated_by_spaces() -> None:
+    body = "(一)收到申请数 件 7\n1.当面申请数 件 2\n(二)申请办结数 件 7\n"
+    _, parsed = parse(body, year=2016)
+    assert find(parsed, "req_received").value == 7
+    assert find(parsed, "req_received", channel="in_person").value == 2
+    assert find(parsed, "req_concluded").value == 7
+
+
+def test_tables_3_and_4_with_glued_cells() -> None:
+    body = (
+        "第二十条第(一)项\n信息内容本年制发件数本年废止件数现行有效件数\n规章010\n"
+        "三、收到和处理政府信息公开申请情况\n申请人情况自然人商业企业科研机构社会公益组织法律服务机构其他总计\n"
+        "一、本年新收政府信息公开申请数量3000104\n(七)总计2000002\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议行政诉讼\n未经复议直接起诉复议后起诉\n"
+        "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计\n"
+        "100010000000101\n五、存在的主要问题及改进情况\n"
+    )
+    _, parsed = parse(body, year=2023)
+    assert find(parsed, "art20_repealed", doc_type="rule").value == 1
+    assert find(parsed, "req_received").value == 4
+    assert find(parsed, "req_outcome_total").value == 2
+    assert find(parsed, "appeal_count", proceeding="admin_review", result="upheld").value == 1
+    assert find(parsed, "appeal_count", proceeding="admin_review", result="total").value == 1
+    assert find(parsed, "appeal_count", proceeding="litigation_after_review", result="other").value == 1
+    assert find(parsed, "appeal_count", proceeding="litigation_after_review", result="total").value == 1
+    # the headers 未经复议直接起诉 / 尚未审结 are not statements that nothing happened
+    assert find(parsed, "appeal_count", proceeding="litigation_direct", result="total").value == 0
+    assert not [f for f in parsed.flags if f.startswith("conflict appeal_count")]
+
+
+def test_table3_after_an_outline_that_names_every_section() -> None:
+    outline = "全文包括总体情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况等。\n"
+    text, parsed = parse(outline + "本年制发件数\n" + TABLE3_AND_4, year=2022)
+    assert find(parsed, "req_received").value == 6
+    assert find(parsed, "appeal_count", proceeding="litigation_after_review", result="total").value == 3
+
+
+def test_table_rows_separated_by_tabs() -> None:
+    body = (
+        "第二十条第(一)项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t2\n"
+        "三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n"
+        "一、本年新收政府信息公开申请数量\t4\t1\t0\t0\t0\t0\t5\n"
+    )
+    _, parsed = parse(body, year=2021)
+    assert find(parsed, "art20_in_force", doc_type="rule").value == 2
+    assert find(parsed, "req_received").value == 5
+
+
+def test_decimal_fee_after_a_tab_and_table4_without_table3() -> None:
+    body = (
+        "报告包括政府信息公开行政复议、行政诉讼情况等六个部分。\n"
+        "第二十条第(八)项\n信息内容\t本年收费金额(单位:万元)\n行政事业性收费\t12.35\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉讼\n"
+        "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+        "1 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0\n五、存在的主要问题\n"
+    )
+    _, parsed = parse(body, year=2022)
+    assert find(parsed, "art20_fee_amount", matter="fees").value == pytest.approx(123500)
+    assert find(parsed, "appeal_count", proceeding="admin_review", result="total").value == 1
+    assert find(parsed, "appeal_count", proceeding="litigation_direct", result="corrected").value == 1
+
+
+def test_last_row_of_a_complete_text_is_read() -> None:
+    text, parsed = parse("第二十条第(一)项\n本年制发件数\n" + TABLE3_AND_4.split("四、政府信息公开")[0].rstrip(), year=2022)
+    assert text.endswith("1\n")  # the text ends with a line break: nothing was cut
+    assert find(parsed, "req_carried_forward").value == 1

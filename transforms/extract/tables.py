@@ -1,0 +1,203 @@
+"""Readers for the F19/F21 tables (表二 主动公开, 表三 申请, 表四 复议诉讼) as they survive flattening.
+
+A row gives values only when it has exactly the number of cells its table layout expects: blank
+cells vanish in flattening, so a short row cannot be aligned and gives nothing (labeling rule 8).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from transforms.numbers import to_yuan
+
+from . import Found
+from .cells import Cell, label_start, plain, read_cells, read_rows, rightmost
+from .context import ReportContext
+
+
+# --- 表二 ------------------------------------------------------------------------------------
+
+# Markers inside 表三 itself: its section heading also appears in the report's outline.
+_T3_START = re.compile(r"本列数据的勾稽关系|申请人情况|本年新收政府信息公开申请数量")
+_T2_BLOCK = re.compile(r"第二十条第\((一|五|六|八|九)\)项|第\((九)\)项")
+_T2_ROWS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"规章"), "rule"),
+    (re.compile(r"规范性(?:文件|档案)"), "normdoc"),
+    (re.compile(r"行政许可"), "licensing"),
+    (re.compile(r"其他对外管理服务事项"), "other_mgmt_service"),
+    (re.compile(r"行政处罚"), "penalty"),
+    (re.compile(r"行政强制"), "coercion"),
+    (re.compile(r"行政事业性收费"), "fees"),
+    (re.compile(r"政府集中采购"), "procurement"),
+]
+_DOC_TYPES = {"rule", "normdoc"}
+
+
+def _t2_columns(block: str, header: str, format_code: str) -> list[tuple[str, str | None]] | None:
+    """(indicator, money unit of the column) per column of a 表二 block."""
+    f19 = format_code == "F19"
+    if block == "一":
+        if re.search(r"新制作|新公开|对外公开总", header) or (f19 and not re.search(r"制发|废止|现行有效", header)):
+            return [("art20_made", None), ("art20_published_new", None), ("art20_public_total", None)]
+        return [("art20_made", None), ("art20_repealed", None), ("art20_in_force", None)]
+    if block in ("五", "六"):
+        if re.search(r"上一年项目|本年增", header) or (f19 and "本年处理决定" not in header):
+            return [("art20_items_prev_year", None), ("art20_items_change", None), ("art20_decisions", None)]
+        return [("art20_decisions", None)]
+    if block == "八":
+        if re.search(r"上一年项目|本年增", header) or (f19 and "收费金额" not in header):
+            return [("art20_items_prev_year", None), ("art20_items_change", None)]
+        return [("art20_fee_amount", "元" if re.search(r"单位:元|\(元\)", header) else "万元")]
+    if block == "九":
+        return [("art20_procurement_projects", None), ("art20_procurement_amount", "元")]
+    return None
+
+
+def _money(value: float, cell_unit: str | None, column_unit: str) -> float:
+    """A unit written in the cell ('251000元') wins over the column's."""
+    return to_yuan(value, cell_unit if cell_unit in ("元", "万元") else column_unit)
+
+
+def _table2(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
+    text = ctx.norm.text
+    blocks = [(m.start(), m.group(1) or m.group(2)) for m in _T2_BLOCK.finditer(text, start, end)]
+    for i, (block_start, block) in enumerate(blocks):
+        block_end = blocks[i + 1][0] if i + 1 < len(blocks) else end
+        # the block's column headers decide its layout (row labels hold none of their words)
+        columns = _t2_columns(block, plain(text[block_start:block_end]), format_code)
+        if columns is None:
+            continue
+        for row in read_rows(read_cells(text, block_start, block_end, len(columns))):
+            key = rightmost(_T2_ROWS, plain(row.label))
+            if key is None or len(row.cells) != len(columns):
+                continue
+            dim = {"doc_type": key} if key in _DOC_TYPES else {"matter": key}
+            evidence_start = label_start(row, next(p for p, k in _T2_ROWS if k == key))
+            for cell, (indicator, money_unit) in zip(row.cells, columns):
+                if cell.value is None:
+                    continue
+                value = _money(cell.value, cell.unit, money_unit) if money_unit else cell.value
+                yield ctx.found(
+                    indicator, value, evidence_start, row.end, method=f"table:{format_code}:t2",
+                    unit="元" if money_unit else None, confidence=0.95, from_table=True,
+                    raw_label=row.raw_label, **dim,
+                )
+
+
+# --- 表三 ------------------------------------------------------------------------------------
+
+_T3_ROWS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"本年新收"), "req_received"),
+    (re.compile(r"上年结转"), "req_carried_over_in"),
+    (re.compile(r"结转下年度"), "req_carried_forward"),
+    (re.compile(r"总计$"), "req_outcome_total"),
+    (re.compile(r"予以公开"), "out_granted"),
+    (re.compile(r"部分公开"), "out_partial"),
+    (re.compile(r"不予公开"), "out_denied"),
+    (re.compile(r"属于国家秘密"), "out_denied_state_secret"),
+    (re.compile(r"其他法律行政法规禁止公开"), "out_denied_law_prohibited"),
+    (re.compile(r"三安全一稳定"), "out_denied_security_stability"),
+    (re.compile(r"保护第三方合法权益"), "out_denied_third_party"),
+    (re.compile(r"三类内部事务"), "out_denied_internal_affairs"),
+    (re.compile(r"四类过程性"), "out_denied_process_info"),
+    (re.compile(r"行政执法案卷"), "out_denied_enforcement_file"),
+    (re.compile(r"行政查询事项"), "out_denied_admin_query"),
+    (re.compile(r"无法提供"), "out_unable"),
+    (re.compile(r"本机关不掌握"), "out_unable_not_held"),
+    (re.compile(r"没有现成信息"), "out_unable_needs_creation"),
+    (re.compile(r"补正后申请内容仍?不明确"), "out_unable_unclear"),
+    (re.compile(r"不予处理"), "out_notproc"),
+    (re.compile(r"信访举报投诉类"), "out_notproc_petition"),
+    (re.compile(r"(?<!反复)重复申请"), "out_notproc_repeat"),
+    (re.compile(r"公开出版物"), "out_notproc_publication"),
+    (re.compile(r"大量反复申请"), "out_notproc_mass_repeat"),
+    (re.compile(r"确认或重新出具"), "out_notproc_confirm_reissue"),
+    (re.compile(r"其他处理"), "out_other"),
+    (re.compile(r"逾期不补正"), "out_other_no_correction"),
+    (re.compile(r"逾期未按收费通知"), "out_other_fee_unpaid"),
+    (re.compile(r"^\d\.其他$"), "out_other_misc"),
+]
+_T3_COLUMNS = 7  # 自然人, 5 法人或其他组织 columns, 总计: gold labels the 总计 column only
+
+
+def _table3(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
+    text = ctx.norm.text
+    for row in read_rows(read_cells(text, start, end, _T3_COLUMNS)):
+        key = rightmost(_T3_ROWS, plain(row.label))
+        if key is None or len(row.cells) != _T3_COLUMNS or row.cells[-1].value is None:
+            continue
+        evidence_start = label_start(row, next(p for p, k in _T3_ROWS if k == key))
+        if key.startswith("out_"):
+            indicator, dims = "req_outcome", {"outcome": key}
+        else:
+            indicator, dims = key, {}
+        yield ctx.found(
+            indicator, row.cells[-1].value, evidence_start, row.end, method=f"table:{format_code}:t3",
+            confidence=0.95, from_table=True, raw_label=row.raw_label, **dims,
+        )
+
+
+# --- 表四 ------------------------------------------------------------------------------------
+
+_T4_START = re.compile(r"行政复议[^\n|]{0,20}(?:\n|\|)|政府信息公开行政复议")
+_T4_HEADER = re.compile(r"复议|诉讼|结果|审结|总计|起诉|维持|纠正|其他")
+_T4_LAYOUT = [
+    (proceeding, result)
+    for proceeding in ("admin_review", "litigation_direct", "litigation_after_review")
+    for result in ("upheld", "corrected", "other", "pending", "total")
+]
+
+
+def _table4(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
+    text = ctx.norm.text
+    numbers: list[Cell] = []
+    for cell in read_cells(text, start, end, 0):
+        if cell.label is not None:
+            if numbers or not _T4_HEADER.search(cell.label):
+                break
+            continue
+        numbers.append(cell)
+        if len(numbers) == len(_T4_LAYOUT):
+            break
+    if len(numbers) == 1 and re.fullmatch(r"\d{15}", text[numbers[0].start : numbers[0].end]):
+        # fifteen one-digit cells glued together ("010012100310001")
+        start = numbers[0].start
+        numbers = [Cell(start + i, start + i + 1, value=float(text[start + i])) for i in range(len(_T4_LAYOUT))]
+    if len(numbers) != len(_T4_LAYOUT):
+        return
+    for cell, (proceeding, result) in zip(numbers, _T4_LAYOUT):
+        if cell.value is None:
+            continue
+        yield ctx.found(
+            "appeal_count", cell.value, cell.start, cell.end, method=f"table:{format_code}:t4",
+            confidence=0.9, from_table=True, proceeding=proceeding, result=result,
+        )
+
+
+def _readable_end(text: str) -> int:
+    """Drop a trailing partial number: a text cut off mid-number ends in a digit run."""
+    m = re.search(r"\d+\Z", text)
+    return m.start() if m else len(text)
+
+
+def extract_tables(ctx: ReportContext, format_code: str) -> list[Found]:
+    if format_code not in ("F19", "F21"):
+        return []
+    text = ctx.norm.text
+    end = _readable_end(text)
+    found: list[Found] = []
+    t2 = _T2_BLOCK.search(text)  # an excerpt may begin inside 表二
+    t3 = _T3_START.search(text, t2.end() if t2 else 0)
+    t4_from = t3.end() if t3 else (t2.end() if t2 else 0)
+    # the outline of the report names 表四's section too: try each mention until one holds the table
+    t4_starts = [m.start() for m in _T4_START.finditer(text, t4_from)]
+    if t2:
+        found.extend(_table2(ctx, t2.start(), t3.start() if t3 else (t4_starts[0] if t4_starts else end), format_code))
+    if t3:
+        found.extend(_table3(ctx, t3.start(), min(t4_starts[0], end) if t4_starts else end, format_code))
+    for start in t4_starts:
+        table4 = list(_table4(ctx, start, end, format_code))
+        if table4:
+            found.extend(table4)
+            break
+    return found
