@@ -1,7 +1,8 @@
 """Reporting organs → official units: Arrow tables for staging.stg_organ and staging.stg_division.
 
 Each distinct organ question of the reports (name, level, stated parents, statistics year) is
-resolved through the gazetteer once; every version of each resolved unit's lineage becomes a row of
+resolved through the gazetteer once; every version of each resolved unit's lineage — and of every
+township of the counties those units belong to, the organs expected to publish — becomes a row of
 the division history, so a panel follows one organ across renames and re-parenting.
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ ORGAN_SCHEMA = pa.schema([
     ("official_county", pa.string()),
     ("official_prefecture", pa.string()),
     ("official_province", pa.string()),
+    ("official_county_code", pa.string()),
 ])
 
 DIVISION_SCHEMA = pa.schema([
@@ -62,8 +64,15 @@ def resolve_organs(questions: list[dict]) -> pa.Table:
             "official_county": found.county,
             "official_prefecture": found.prefecture,
             "official_province": found.province,
+            "official_county_code": found.county_code,
         })
     return pa.Table.from_pylist(rows, schema=ORGAN_SCHEMA)
+
+
+def county_townships(county_codes: set[str]) -> set[str]:
+    """Lineages of every township that was ever under one of these county-level units: the organs
+    expected to publish in the counties the corpus covers, whether or not they did."""
+    return {row[5] for row in load().rows if row[3] == "town" and row[4] in county_codes}
 
 
 def division_history(lineages: set[str]) -> pa.Table:

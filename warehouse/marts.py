@@ -51,6 +51,7 @@ MODEL = (
     Mart("fct_publication", ("fct_town_year", "dim_year", "dim_town")),
     Mart("fct_town_year_change", ("fct_town_year",)),
     Mart("fct_outcome_shares", ("fct_observation", "dim_request_outcome", "dim_year")),
+    Mart("fct_publication_coverage", ("fct_publication",)),
 )
 
 ALL = CATALOG + MODEL

@@ -10,7 +10,7 @@ from tqdm import tqdm
 from orchestration.resources import RawFolder, Warehouse
 from transforms.frames import inventory_table
 from transforms.ingest import discover, process_contents
-from transforms.organs import QUESTION_COLUMNS, division_history, resolve_organs
+from transforms.organs import QUESTION_COLUMNS, county_townships, division_history, resolve_organs
 from transforms.parse import PARSER_VERSION
 from warehouse.connection import run_sql
 from warehouse.staging import (
@@ -122,13 +122,16 @@ def staged_reports(
 @dg.asset(group_name=GROUP, deps=[staged_reports], kinds={"python", "duckdb"})
 def resolved_organs(warehouse: Warehouse):
     """Each reporting organ attached to its official unit through the shipped gazetteer (with the
-    unit's whole history), or left unresolved with a reason — never guessed."""
+    unit's whole history), or left unresolved with a reason — never guessed; plus every township of
+    the counties the corpus covers, the organs expected to publish (marts.fct_publication)."""
     with warehouse.build() as con:
         questions = con.sql(
             f"SELECT DISTINCT {', '.join(QUESTION_COLUMNS)} FROM staging.stg_report"
         ).pl().to_dicts()
         organs = resolve_organs(questions)
-        divisions = division_history({key for key in organs.column("lineage_key").to_pylist() if key})
+        reporting = {key for key in organs.column("lineage_key").to_pylist() if key}
+        counties = {code for code in organs.column("official_county_code").to_pylist() if code}
+        divisions = division_history(reporting | county_townships(counties))
         replace_table(con, "staging.stg_organ", organs)
         replace_table(con, "staging.stg_division", divisions)
         reasons = con.execute(

@@ -7,12 +7,13 @@ WITH files AS (
     SELECT
         source_file,
         sha256,
+        mtime_ns,
         row_number() OVER (PARTITION BY sha256 ORDER BY source_file) AS copy_rank
     FROM staging.stg_file
     WHERE skip_reason IS NULL
 ),
 reports AS (
-    SELECT files.source_file, report.*
+    SELECT files.source_file, files.mtime_ns, report.*
     FROM files
     JOIN staging.stg_report AS report USING (sha256)
     WHERE files.copy_rank = 1
@@ -67,7 +68,10 @@ SELECT
         WHEN reports.body_name IS NULL OR reports.report_year IS NULL THEN 'parsed_metadata_incomplete'
         ELSE 'parsed'
     END AS parse_status,
-    reports.publish_date,
+    -- The date the text states; else the file's modification time, marked as such (a scraper's
+    -- copy time, so days late are computed from stated dates only).
+    coalesce(reports.publish_date, CAST(make_timestamp(reports.mtime_ns // 1000) AS DATE)) AS publish_date,
+    CASE WHEN reports.publish_date IS NOT NULL THEN 'text' ELSE 'file_mtime' END AS publish_date_source,
     reports.is_truncated,
     reports.n_observations,
     reports.flags,

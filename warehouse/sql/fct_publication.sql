@@ -39,8 +39,10 @@ SELECT
     coalesce(copies.copies, 0) AS copies,
     panel.report_key,
     report.publish_date,
+    report.publish_date_source,
     deadlines.deadline,
-    date_diff('day', deadlines.deadline, report.publish_date) AS days_late,
+    CASE WHEN report.publish_date_source = 'text'
+        THEN date_diff('day', deadlines.deadline, report.publish_date) END AS days_late,
     CAST(NULL AS VARCHAR[]) AS sections_present
 FROM deadlines
 LEFT JOIN copies USING (town_key, report_year)

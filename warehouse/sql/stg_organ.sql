@@ -15,5 +15,6 @@ CREATE TABLE IF NOT EXISTS staging.stg_organ (
     official_level      VARCHAR,
     official_county     VARCHAR,
     official_prefecture VARCHAR,
-    official_province   VARCHAR
+    official_province   VARCHAR,
+    official_county_code VARCHAR
 );

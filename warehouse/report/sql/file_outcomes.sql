@@ -1,0 +1,12 @@
+-- What became of each input file: a report (by parse status) or quarantined (by reason; duplicates
+-- of any file counted together).
+SELECT 'report: ' || parse_status AS outcome, count(*) AS files
+FROM marts.dim_report
+GROUP BY parse_status
+UNION ALL
+SELECT
+    'quarantined: ' || CASE WHEN reason LIKE 'duplicate_of:%' THEN 'duplicate' ELSE reason END AS outcome,
+    count(*) AS files
+FROM staging.quarantine
+GROUP BY ALL
+ORDER BY files DESC, outcome;
