@@ -40,6 +40,7 @@ REPORT_SCHEMA = pa.schema([
     ("is_truncated", pa.bool_()),
     ("n_observations", pa.int32()),
     ("flags", pa.list_(pa.string())),
+    ("sections", pa.list_(pa.string())),
 ])
 
 OBSERVATION_SCHEMA = pa.schema([
@@ -89,6 +90,7 @@ def batch_from_results(results: list[ContentResult]) -> StagedBatch:
             "is_truncated": meta.is_truncated,
             "n_observations": len(result.parsed.observations),
             "flags": list(result.parsed.flags),
+            "sections": list(result.sections),
         })
         for seq, obs in enumerate(result.parsed.observations):
             row = {name: getattr(obs, name) for name in OBSERVATION_SCHEMA.names if hasattr(obs, name)}

@@ -52,6 +52,7 @@ MODEL = (
     Mart("fct_town_year_change", ("fct_town_year",)),
     Mart("fct_outcome_shares", ("fct_observation", "dim_request_outcome", "dim_year")),
     Mart("fct_publication_coverage", ("fct_publication",)),
+    Mart("fct_report_completeness", ("fct_observation", "dim_indicator")),
 )
 
 ALL = CATALOG + MODEL

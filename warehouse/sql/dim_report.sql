@@ -73,6 +73,7 @@ SELECT
     coalesce(reports.publish_date, CAST(make_timestamp(reports.mtime_ns // 1000) AS DATE)) AS publish_date,
     CASE WHEN reports.publish_date IS NOT NULL THEN 'text' ELSE 'file_mtime' END AS publish_date_source,
     reports.is_truncated,
+    reports.sections AS sections_present,
     reports.n_observations,
     reports.flags,
     reports.parser_version,

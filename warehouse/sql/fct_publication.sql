@@ -43,7 +43,7 @@ SELECT
     deadlines.deadline,
     CASE WHEN report.publish_date_source = 'text'
         THEN date_diff('day', deadlines.deadline, report.publish_date) END AS days_late,
-    CAST(NULL AS VARCHAR[]) AS sections_present
+    report.sections_present
 FROM deadlines
 LEFT JOIN copies USING (town_key, report_year)
 LEFT JOIN marts.fct_town_year AS panel USING (town_key, report_year)

@@ -13,5 +13,6 @@ CREATE TABLE IF NOT EXISTS staging.stg_report (
     publish_date   DATE,
     is_truncated   BOOLEAN NOT NULL,
     n_observations INTEGER NOT NULL,
-    flags          VARCHAR[] NOT NULL
+    flags          VARCHAR[] NOT NULL,
+    sections       VARCHAR[] NOT NULL  -- section codes whose headings the text has
 );

@@ -1,0 +1,40 @@
+"""Which sections a report has: the structure art. 32 (2008) and art. 50 (2019) prescribe, read from
+its top-level headings (一、… 十、…), so that a figure's absence can be told apart — the section is
+missing, the text was cut off, or the section is there and says nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from transforms.normalize import normalize
+
+# Section codes of report-formats.md §2.1 and §4.2, in the order they are tried: a heading such as
+# 因政府信息公开申请行政复议… names a request but is the review section; 依申请公开信息收取的费用 is fees.
+_SECTIONS = (
+    ("sec_overview", re.compile(r"概述|总体情况|基本(?:工作)?情况|工作概况")),
+    ("sec_proactive", re.compile(r"主动公开")),
+    ("sec_review_litigation", re.compile(r"复议|诉讼|申诉|投诉")),
+    ("sec_fees", re.compile(r"收费|费用")),
+    ("sec_response", re.compile(r"回应|解读|关切")),
+    ("sec_requests", re.compile(r"申请")),
+    ("sec_capacity", re.compile(r"机构建设|保障经费|培训|会议")),
+    ("sec_problems", re.compile(r"问题|改进|不足|打算")),
+    ("sec_other", re.compile(r"其他|需要说明|需要报告")),
+)
+_HEADING = re.compile(r"(?:^|(?<=[\n。:|]))\s*[一二三四五六七八九十]{1,2}[、.]\s*(?P<title>[^\n。,:]{2,30})")
+# Rows of the 2019/2021 table 3 look like headings (一、本年新收…) but are not sections.
+_TABLE_ROW = re.compile(r"申请数量|办理结果|结转下年")
+
+
+def sections_present(text: str) -> list[str]:
+    """The section codes whose headings the text has (in the order of _SECTIONS)."""
+    found = set()
+    for match in _HEADING.finditer(normalize(text).text):
+        title = match["title"]
+        if _TABLE_ROW.search(title):
+            continue
+        for code, pattern in _SECTIONS:
+            if pattern.search(title):
+                found.add(code)
+                break
+    return [code for code, _ in _SECTIONS if code in found]
