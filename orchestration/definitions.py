@@ -23,4 +23,8 @@ defs = dg.Definitions(
     schedules=[daily_build],
     sensors=[raw_folder_sensor],
     resources=default_resources(),
+    # Steps share one DuckDB build file, which one process at a time may open for writing: they run
+    # one after another in the run's process. The work that gains from cores (parsing) is spread
+    # over a process pool inside its step.
+    executor=dg.in_process_executor,
 )

@@ -37,8 +37,8 @@ class Warehouse(dg.ConfigurableResource):
     def file(self) -> Path:
         return Path(self.path)
 
-    def start_build(self) -> None:
-        publish.start_build(self.file)
+    def start_build(self, owner: str) -> None:
+        publish.start_build(self.file, owner)
 
     @contextlib.contextmanager
     def build(self) -> Iterator[duckdb.DuckDBPyConnection]:

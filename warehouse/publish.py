@@ -32,8 +32,26 @@ SCHEMA_FILES = (
 )
 
 
+class BuildInProgress(Exception):
+    """Another live process is writing this warehouse's next version."""
+
+
 def build_path(path: Path) -> Path:
     return path.with_name(path.name + ".build")
+
+
+def _owner_file(path: Path) -> Path:
+    return path.with_name(path.name + ".build.owner")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _wal(path: Path) -> Path:
@@ -45,12 +63,26 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def start_build(path: Path) -> None:
-    """Begin a new version from the published one (or from nothing), dropping any abandoned build."""
+def start_build(path: Path, owner: str) -> None:
+    """Begin a new version from the published one (or from nothing), dropping any abandoned build.
+
+    One build at a time: the build file is claimed by this process for `owner` (a run id); a claim
+    by another process that is still alive makes this raise BuildInProgress rather than delete the
+    file under it. A dead owner's build (a killed run) is abandoned and started again.
+    """
+    claim = _owner_file(path)
+    if claim.exists():
+        pid, _, other = claim.read_text(encoding="utf-8").partition(" ")
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            raise BuildInProgress(
+                f"another build ({other or 'unknown run'}, process {pid}) is writing {build_path(path)}; "
+                "wait for it to finish — readers keep the published version meanwhile"
+            )
     target = build_path(path)
     _remove(target)
     _remove(_wal(target))
     path.parent.mkdir(parents=True, exist_ok=True)
+    claim.write_text(f"{os.getpid()} {owner}", encoding="utf-8")
     if path.exists():
         shutil.copyfile(path, target)
 
@@ -59,7 +91,7 @@ def start_build(path: Path) -> None:
 def open_build(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to the build file (created from the published file if missing)."""
     if not build_path(path).exists():
-        start_build(path)
+        start_build(path, owner="a partial materialisation")
     con = duckdb.connect(str(build_path(path)))
     try:
         for name in SCHEMA_FILES:
@@ -82,6 +114,7 @@ def publish(path: Path) -> None:
     with open(target, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(target, path)
+    _remove(_owner_file(path))
     directory = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(directory)

@@ -37,10 +37,13 @@ def coverage_grid(con: duckdb.DuckDBPyConnection, quarantined_files: int) -> Cha
     reports = int(cells["copies"].sum() or 0)
     quarantine_note = (f" {plural(quarantined_files, 'file')} were quarantined and appear in no cell (their "
                        "organ and year are unknown); see Data quality.") if quarantined_files else ""
-    shown = f"the {len(organs)} organs with the most reports, of {organs_total:,}" \
-        if organs_total > len(organs) else plural(len(organs), "organ")
-    caption = (f"Each row is an organ (under its latest official name), each column a statistics year in which the organ was expected to "
-               f"report; the colour says whether a report exists and whether figures were extracted from it. "
+    if organs_total > len(organs):
+        shown = f"the {len(organs)} organs with the most reports, of {organs_total:,}"
+    else:
+        shown = plural(len(organs), "organ")
+    caption = (f"Each row is an organ (under its latest official name), each column a statistics year in which "
+               f"the organ was expected to report (blank: the organ did not exist that year); the colour says "
+               f"whether a report exists and whether figures were extracted from it. "
                f"Shows {shown}; rests on {plural(reports, 'report')}.{quarantine_note}")
     title = "Coverage: organs × years"
     if cells.is_empty():
