@@ -9,7 +9,6 @@ STAMP := $(VENV)/.installed
 
 run: setup
 	$(BIN)/ogi build
-	$(BIN)/ogi export
 
 setup: $(STAMP)
 

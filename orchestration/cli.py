@@ -125,16 +125,23 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
+def _open_published(command: str):
+    """A read-only connection to the published warehouse, or None after saying why there is none."""
+    from warehouse.connection import WarehouseMissing, connect_read_only
+
+    try:
+        return connect_read_only(os.environ["OGI_WAREHOUSE"])
+    except WarehouseMissing as missing:
+        print(f"ogi {command}: {missing}", file=sys.stderr)
+        return None
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     _set_paths(args)
     import duckdb
 
-    from warehouse.connection import WarehouseMissing, connect_read_only
-
-    try:
-        con = connect_read_only(os.environ["OGI_WAREHOUSE"])
-    except WarehouseMissing as missing:
-        print(f"ogi sql: {missing}", file=sys.stderr)
+    con = _open_published("sql")
+    if con is None:
         return 2
     try:
         cursor = con.execute(args.query)
@@ -154,14 +161,11 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _set_paths(args)
-    from warehouse.connection import WarehouseMissing, connect_read_only
     from warehouse.export import export_marts
 
     out_dir = Path(os.environ["OGI_EXPORT_DIR"])
-    try:
-        con = connect_read_only(os.environ["OGI_WAREHOUSE"])
-    except WarehouseMissing as missing:
-        print(f"ogi export: {missing}", file=sys.stderr)
+    con = _open_published("export")
+    if con is None:
         return 2
     try:
         written = export_marts(con, out_dir)

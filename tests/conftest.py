@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+import dagster as dg
 import pytest
 
 from warehouse.settings import SAMPLE_CORPUS
@@ -15,6 +17,21 @@ def sample_raw(tmp_path: Path) -> Path:
     raw = tmp_path / "raw"
     shutil.copytree(SAMPLE_CORPUS, raw)
     return raw
+
+
+@pytest.fixture
+def build(ogi_env, monkeypatch: pytest.MonkeyPatch) -> Callable[..., dg.ExecuteInProcessResult]:
+    """Run the real build job in-process on a raw folder, into ogi_env's warehouse."""
+    from orchestration.definitions import defs
+
+    def run(raw: Path, run_config: dict | None = None) -> dg.ExecuteInProcessResult:
+        monkeypatch.setenv("OGI_RAW_DIR", str(raw))
+        with dg.instance_for_test() as instance:
+            return defs.resolve_job_def("build_warehouse").execute_in_process(
+                instance=instance, run_config=run_config
+            )
+
+    return run
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 and junk is quarantined with a reason a person can act on."""
 from __future__ import annotations
 
-import dagster as dg
-
-from orchestration.definitions import defs
 from warehouse.connection import connect_read_only
 from warehouse.settings import SAMPLE_CORPUS
 
@@ -36,14 +33,13 @@ def _bad_folder(raw):
     (raw / "big.txt").write_bytes(b"a" * 20_001)  # above the limit the test sets
 
 
-def test_every_bad_file_is_accounted_for_and_encodings_do_not_change_the_numbers(tmp_path, ogi_env, monkeypatch):
+def test_every_bad_file_is_accounted_for_and_encodings_do_not_change_the_numbers(
+    tmp_path, ogi_env, build, monkeypatch
+):
     raw = tmp_path / "raw"
     _bad_folder(raw)
-    monkeypatch.setenv("OGI_RAW_DIR", str(raw))
     monkeypatch.setenv("OGI_MAX_FILE_BYTES", "20000")  # the reports are 5–11 KB in any encoding
-    with dg.instance_for_test() as instance:
-        result = defs.resolve_job_def("build_warehouse").execute_in_process(instance=instance)
-    assert result.success
+    assert build(raw).success
     with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
         quarantined = dict(con.execute("SELECT source_file, reason FROM staging.quarantine").fetchall())
         reports = [name for (name,) in con.execute("SELECT source_file FROM marts.dim_report ORDER BY 1").fetchall()]

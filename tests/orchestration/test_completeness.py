@@ -1,9 +1,6 @@
 """A missing requests section, a stated zero and a truncated text are three different things."""
 from __future__ import annotations
 
-import dagster as dg
-
-from orchestration.definitions import defs
 from warehouse.connection import connect_read_only
 
 _HEAD = "梅河口市{name}2017年政府信息公开工作年度报告\n一、概述\n2017年，我镇认真贯彻《中华人民共和国政府信息公开条例》。\n"
@@ -18,14 +15,12 @@ REPORTS = {
 }
 
 
-def test_requests_status_tells_zero_missing_and_cut_off_apart(tmp_path, ogi_env, monkeypatch):
+def test_requests_status_tells_zero_missing_and_cut_off_apart(tmp_path, ogi_env, build):
     raw = tmp_path / "raw"
     raw.mkdir()
     for name, text in REPORTS.items():
         (raw / name).write_text(text, encoding="utf-8")
-    monkeypatch.setenv("OGI_RAW_DIR", str(raw))
-    with dg.instance_for_test() as instance:
-        assert defs.resolve_job_def("build_warehouse").execute_in_process(instance=instance).success
+    assert build(raw).success
     with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
         rows = con.execute("""
             SELECT report.source_file, completeness.indicator_code, completeness.value, completeness.status

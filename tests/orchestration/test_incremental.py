@@ -2,18 +2,13 @@
 and a rerun of the same input changes nothing."""
 from __future__ import annotations
 
-import dagster as dg
-
-from orchestration.definitions import defs
 from synthetic.reports import generate_report
 from transforms.parse import parse_report
 from warehouse.connection import connect_read_only
 
 
-def _build(monkeypatch, raw) -> dict:
-    monkeypatch.setenv("OGI_RAW_DIR", str(raw))
-    with dg.instance_for_test() as instance:
-        result = defs.resolve_job_def("build_warehouse").execute_in_process(instance=instance)
+def _staged(result) -> dict:
+    """What the staging step did: parsed_now, reused_unchanged, pruned …"""
     assert result.success
     metadata = result.asset_materializations_for_node("staged_reports")[0].metadata
     return {name: value.value for name, value in metadata.items()}
@@ -24,29 +19,29 @@ def _rows(warehouse, table: str) -> list:
         return con.execute(f"SELECT * FROM marts.{table} ORDER BY ALL").fetchall()
 
 
-def test_only_new_and_changed_files_are_parsed_and_reruns_change_nothing(sample_raw, ogi_env, monkeypatch):
+def test_only_new_and_changed_files_are_parsed_and_reruns_change_nothing(sample_raw, ogi_env, build):
     warehouse = ogi_env["OGI_WAREHOUSE"]
-    first = _build(monkeypatch, sample_raw)
+    first = _staged(build(sample_raw))
     assert first["parsed_now"] == 5
     observations = _rows(warehouse, "fct_observation")
 
     added = generate_report(seed=7, index=3)
     (sample_raw / "added.txt").write_text(added.text, encoding="utf-8")
-    second = _build(monkeypatch, sample_raw)
+    second = _staged(build(sample_raw))
     assert (second["parsed_now"], second["reused_unchanged"]) == (1, 5)
     with_added = _rows(warehouse, "fct_observation")
     assert len(with_added) == len(observations) + len(parse_report(added.text).observations)
     assert set(observations) <= set(with_added)
 
     reports = _rows(warehouse, "dim_report")
-    third = _build(monkeypatch, sample_raw)
+    third = _staged(build(sample_raw))
     assert (third["parsed_now"], third["reused_unchanged"]) == (0, 6)
     assert _rows(warehouse, "fct_observation") == with_added
     assert _rows(warehouse, "dim_report") == reports
 
     changed = generate_report(seed=8, index=4)
     (sample_raw / "added.txt").write_text(changed.text, encoding="utf-8")
-    fourth = _build(monkeypatch, sample_raw)
+    fourth = _staged(build(sample_raw))
     assert (fourth["parsed_now"], fourth["pruned"]) == (1, 1)
     after_change = _rows(warehouse, "fct_observation")
     assert len(after_change) == len(observations) + len(parse_report(changed.text).observations)
@@ -55,13 +50,8 @@ def test_only_new_and_changed_files_are_parsed_and_reruns_change_nothing(sample_
         assert con.execute("SELECT count(*) FROM staging.stg_content").fetchone() == (6,)
 
 
-def test_a_backfill_by_year_parses_again_only_that_years_reports(sample_raw, ogi_env, monkeypatch):
-    _build(monkeypatch, sample_raw)
-    monkeypatch.setenv("OGI_RAW_DIR", str(sample_raw))
-    with dg.instance_for_test() as instance:
-        result = defs.resolve_job_def("build_warehouse").execute_in_process(
-            instance=instance, run_config={"ops": {"staged_reports": {"config": {"reparse_years": [2018]}}}}
-        )
-    metadata = result.asset_materializations_for_node("staged_reports")[0].metadata
+def test_a_backfill_by_year_parses_again_only_that_years_reports(sample_raw, ogi_env, build):
+    _staged(build(sample_raw))
+    staged = _staged(build(sample_raw, {"ops": {"staged_reports": {"config": {"reparse_years": [2018]}}}}))
     # Of the five sample reports only 大信镇's is about 2018.
-    assert (metadata["parsed_now"].value, metadata["reused_unchanged"].value) == (1, 4)
+    assert (staged["parsed_now"], staged["reused_unchanged"]) == (1, 4)

@@ -2,10 +2,8 @@
 and harmonised-outcome views with values computed by hand."""
 from __future__ import annotations
 
-import dagster as dg
 import pytest
 
-from orchestration.definitions import defs
 from warehouse.connection import connect_read_only
 
 _HEAD = "梅河口市康大营镇{year}年政府信息公开工作年度报告\n一、概述\n{year}年，我镇认真贯彻《中华人民共和国政府信息公开条例》。\n"
@@ -22,14 +20,12 @@ REPORTS = {
 
 
 @pytest.fixture
-def panel(tmp_path, ogi_env, monkeypatch):
+def panel(tmp_path, ogi_env, build):
     raw = tmp_path / "raw"
     raw.mkdir()
     for year, body in REPORTS.items():
         (raw / f"{year}.txt").write_text(_HEAD.format(year=year) + body, encoding="utf-8")
-    monkeypatch.setenv("OGI_RAW_DIR", str(raw))
-    with dg.instance_for_test() as instance:
-        assert defs.resolve_job_def("build_warehouse").execute_in_process(instance=instance).success
+    assert build(raw).success
     con = connect_read_only(ogi_env["OGI_WAREHOUSE"])
     yield con
     con.close()

@@ -6,18 +6,10 @@ from __future__ import annotations
 
 import shutil
 
-import dagster as dg
 import pyarrow.dataset as ds
 import pytest
 
-from orchestration.definitions import defs
 from warehouse.connection import connect_read_only
-
-
-def _build(raw, monkeypatch) -> dg.ExecuteInProcessResult:
-    monkeypatch.setenv("OGI_RAW_DIR", str(raw))
-    with dg.instance_for_test() as instance:
-        return defs.resolve_job_def("build_warehouse").execute_in_process(instance=instance)
 
 
 def _query(path, sql, params=None):
@@ -26,12 +18,12 @@ def _query(path, sql, params=None):
 
 
 @pytest.fixture
-def built(sample_raw, ogi_env, monkeypatch):
+def built(sample_raw, ogi_env, build):
     # Bad input beside the reports: each must end up in the quarantine with its reason.
     (sample_raw / "empty.txt").write_bytes(b"")
     (sample_raw / "nested").mkdir()
     shutil.copy(sample_raw / "000_2ed911f94c529722.txt", sample_raw / "nested" / "copy.txt")
-    result = _build(sample_raw, monkeypatch)
+    result = build(sample_raw)
     assert result.success
     return ogi_env["OGI_WAREHOUSE"], result
 
@@ -146,10 +138,10 @@ def test_parquet_exports_hold_the_marts_rows(built, ogi_env):
         assert exported.count_rows() == count > 0
 
 
-def test_a_rebuild_of_the_same_folder_parses_nothing_and_changes_nothing(built, sample_raw, monkeypatch):
+def test_a_rebuild_of_the_same_folder_parses_nothing_and_changes_nothing(built, sample_raw, build):
     warehouse, _ = built
     before = _query(warehouse, "SELECT * FROM marts.fct_observation ORDER BY ALL")
-    result = _build(sample_raw, monkeypatch)
+    result = build(sample_raw)
     staged = result.asset_materializations_for_node("staged_reports")[0].metadata
     assert staged["parsed_now"].value == 0
     assert staged["reused_unchanged"].value == 6  # five reports and the empty file; the copy shares a sha256

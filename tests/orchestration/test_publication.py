@@ -4,10 +4,8 @@ from __future__ import annotations
 import shutil
 from datetime import date
 
-import dagster as dg
 import pytest
 
-from orchestration.definitions import defs
 from warehouse.connection import connect_read_only
 from warehouse.settings import SAMPLE_CORPUS
 
@@ -33,15 +31,13 @@ DEPARTMENT_2020 = """杭州市滨江区财政局2020年政府信息公开工作�
 
 
 @pytest.fixture
-def warehouse(tmp_path, ogi_env, monkeypatch):
+def warehouse(tmp_path, ogi_env, build):
     raw = tmp_path / "raw"
     raw.mkdir()
     shutil.copy(SAMPLE_CORPUS / "002_bfaacea65ec70e8f.txt", raw)
     (raw / "changhe_2018.txt").write_text(TOWN_2018, encoding="utf-8")
     (raw / "finance_2020.txt").write_text(DEPARTMENT_2020, encoding="utf-8")
-    monkeypatch.setenv("OGI_RAW_DIR", str(raw))
-    with dg.instance_for_test() as instance:
-        assert defs.resolve_job_def("build_warehouse").execute_in_process(instance=instance).success
+    assert build(raw).success
     con = connect_read_only(ogi_env["OGI_WAREHOUSE"])
     yield con
     con.close()

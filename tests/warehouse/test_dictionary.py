@@ -1,20 +1,16 @@
 """The data dictionary documents every column, and the committed copy is the generated one."""
 from __future__ import annotations
 
-import dagster as dg
 import pytest
 
-from orchestration.definitions import defs
 from warehouse.connection import connect_read_only
 from warehouse.dictionary import column_docs, render, table_columns
 from warehouse.settings import REPO_ROOT
 
 
 @pytest.fixture
-def sample_warehouse(sample_raw, ogi_env, monkeypatch):
-    monkeypatch.setenv("OGI_RAW_DIR", str(sample_raw))
-    with dg.instance_for_test() as instance:
-        assert defs.resolve_job_def("build_warehouse").execute_in_process(instance=instance).success
+def sample_warehouse(sample_raw, ogi_env, build):
+    assert build(sample_raw).success
     con = connect_read_only(ogi_env["OGI_WAREHOUSE"])
     yield con
     con.close()
