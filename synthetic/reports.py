@@ -23,9 +23,13 @@ _FILLER = (
 class Expected:
     indicator: str
     value: float
-    # The words stating the figure; a correct span lies within them and contains the number.
+    # The words stating the figure: the clause in prose (a correct span lies within it), the row
+    # label in a table.
     words: str
     dims: dict[str, str] = field(default_factory=dict)
+    # The number as written ("0.5" for 5000 yuan in 万元); "" when a zero is stated in words (未收到).
+    shown: str = ""
+    in_table: bool = False
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,10 @@ class _Writer:
 
     def state(self, template: str, indicator: str, value: float, shown: str | None = None, **dims: str) -> None:
         """Write `template` with `{}` replaced by the value and record the observation."""
-        words = template.format(shown if shown is not None else _count(value))
+        written = shown if shown is not None else _count(value)
+        words = template.format(written)
         self.parts.append(words)
-        self.expected.append(Expected(indicator, value, words, dims))
+        self.expected.append(Expected(indicator, value, words, dims, written))
 
 
 def _count(value: float) -> str:
@@ -141,8 +146,8 @@ def _table_2019(rng: random.Random, writer: _Writer, layout: str, fmt: str) -> N
         """One table row: its label, then its cells, each an (indicator, value, dims) observation."""
         texts = shown or [_count(value) for _, value, _ in cells]
         writer.add(_cells(layout, [[label, *texts]]))
-        for indicator, value, dims in cells:
-            writer.expected.append(Expected(indicator, value, label, dims))
+        for (indicator, value, dims), text in zip(cells, texts):
+            writer.expected.append(Expected(indicator, value, label, dims, text, in_table=True))
 
     writer.add("二、主动公开政府信息情况\n")
     if fmt == "F21":
@@ -188,7 +193,7 @@ def _table_2019(rng: random.Random, writer: _Writer, layout: str, fmt: str) -> N
     ):
         # Natural persons file them all here; the last number of a row is its total (labelled alone).
         writer.add(_cells(layout, [[label, _count(value), "0", "0", "0", "0", "0", _count(value)]]))
-        writer.expected.append(Expected(indicator, value, label, dims))
+        writer.expected.append(Expected(indicator, value, label, dims, _count(value), in_table=True))
     writer.add("四、政府信息公开行政复议、行政诉讼情况\n")
     results = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
     writer.add(_cells(layout, [["行政复议", "行政诉讼"], ["未经复议直接起诉", "复议后起诉"], [*results * 3]]))
@@ -199,7 +204,7 @@ def _table_2019(rng: random.Random, writer: _Writer, layout: str, fmt: str) -> N
                                  (upheld, corrected, 0, 0, upheld + corrected)):
             values.append(_count(value))
             writer.expected.append(Expected("appeal_count", value, "行政复议",
-                                            {"proceeding": proceeding, "result": result}))
+                                            {"proceeding": proceeding, "result": result}, _count(value), True))
     writer.add(_cells(layout, [values]))
 
 
