@@ -1,10 +1,13 @@
-"""Which sections a report has: the structure art. 32 (2008) and art. 50 (2019) prescribe, read from
-its top-level headings (一、… 十、…), so that a figure's absence can be told apart — the section is
-missing, the text was cut off, or the section is there and says nothing.
+"""What a report covers: which sections it has — the structure art. 32 (2008) and art. 50 (2019)
+prescribe, read from its top-level headings (一、… 十、…), so that a figure's absence can be told
+apart (the section is missing, the text was cut off, or the section is there and says nothing) — and
+the statistics period it states (统计期限自2017年1月1日起至2017年12月31日止).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 
 from transforms.normalize import normalize
 
@@ -26,10 +29,21 @@ _HEADING = re.compile(r"(?:^|(?<=[\n。:|]))\s*[一二三四五六七八九十]{
 _TABLE_ROW = re.compile(r"申请数量|办理结果|结转下年")
 
 
-def sections_present(text: str) -> list[str]:
-    """The section codes whose headings the text has (in the order of _SECTIONS)."""
+@dataclass(frozen=True)
+class Structure:
+    sections: tuple[str, ...]  # section codes whose headings the text has, in the order of _SECTIONS
+    period_start: date | None  # the statistics period as stated; None when not stated or garbled
+    period_end: date | None
+
+
+def report_structure(text: str) -> Structure:
+    normalized = normalize(text).text
+    return Structure(_sections(normalized), *_period(normalized))
+
+
+def _sections(normalized: str) -> tuple[str, ...]:
     found = set()
-    for match in _HEADING.finditer(normalize(text).text):
+    for match in _HEADING.finditer(normalized):
         title = match["title"]
         if _TABLE_ROW.search(title):
             continue
@@ -37,4 +51,22 @@ def sections_present(text: str) -> list[str]:
             if pattern.search(title):
                 found.add(code)
                 break
-    return [code for code, _ in _SECTIONS if code in found]
+    return tuple(code for code, _ in _SECTIONS if code in found)
+
+
+# "自2017年1月1日起至2017年12月31日止", "2017年1月1日至2017年12月14日": the first such pair.
+_PERIOD = re.compile(
+    r"(?P<y1>(?:19|20)\d\d)年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:起)?(?:至|到|-|—|~)"
+    r"(?P<y2>(?:19|20)\d\d)年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"
+)
+
+
+def _period(normalized: str) -> tuple[date | None, date | None]:
+    match = _PERIOD.search(normalized)
+    if not match:
+        return None, None
+    try:
+        return (date(int(match["y1"]), int(match["m1"]), int(match["d1"])),
+                date(int(match["y2"]), int(match["m2"]), int(match["d2"])))
+    except ValueError:  # "2017年2月30日": a typo, not a date
+        return None, None

@@ -41,6 +41,8 @@ REPORT_SCHEMA = pa.schema([
     ("n_observations", pa.int32()),
     ("flags", pa.list_(pa.string())),
     ("sections", pa.list_(pa.string())),
+    ("period_start", pa.date32()),
+    ("period_end", pa.date32()),
 ])
 
 OBSERVATION_SCHEMA = pa.schema([
@@ -90,7 +92,9 @@ def batch_from_results(results: list[ContentResult]) -> StagedBatch:
             "is_truncated": meta.is_truncated,
             "n_observations": len(result.parsed.observations),
             "flags": list(result.parsed.flags),
-            "sections": list(result.sections),
+            "sections": list(result.structure.sections),
+            "period_start": result.structure.period_start,
+            "period_end": result.structure.period_end,
         })
         for seq, obs in enumerate(result.parsed.observations):
             row = {name: getattr(obs, name) for name in OBSERVATION_SCHEMA.names if hasattr(obs, name)}

@@ -119,8 +119,14 @@ def staged_reports(
     )
 
 
+class OrgansConfig(dg.Config):
+    # Which organs marts.fct_publication expects a report from: the organs that reported and every
+    # township of the counties they belong to (the default), or only the organs that reported.
+    expect_county_townships: bool = True
+
+
 @dg.asset(group_name=GROUP, deps=[staged_reports], kinds={"python", "duckdb"})
-def resolved_organs(warehouse: Warehouse):
+def resolved_organs(config: OrgansConfig, warehouse: Warehouse):
     """Each reporting organ attached to its official unit through the shipped gazetteer (with the
     unit's whole history), or left unresolved with a reason — never guessed; plus every township of
     the counties the corpus covers, the organs expected to publish (marts.fct_publication)."""
@@ -131,7 +137,8 @@ def resolved_organs(warehouse: Warehouse):
         organs = resolve_organs(questions)
         reporting = {key for key in organs.column("lineage_key").to_pylist() if key}
         counties = {code for code in organs.column("official_county_code").to_pylist() if code}
-        divisions = division_history(reporting | county_townships(counties))
+        expected = county_townships(counties) if config.expect_county_townships else set()
+        divisions = division_history(reporting | expected)
         replace_table(con, "staging.stg_organ", organs)
         replace_table(con, "staging.stg_division", divisions)
         reasons = con.execute(

@@ -69,7 +69,7 @@ def _dictionary(columns: pl.DataFrame) -> str:
 
 def render_page(summary: dict[str, int | None], sections: tuple[Section, ...], columns: pl.DataFrame) -> str:
     years = (f"{summary['first_year']}–{summary['last_year']}" if summary["first_year"] is not None else "none")
-    figures = (("reports", f"{summary['reports']:,}"), ("organs", f"{summary['organs']:,}"),
+    figures = (("reports", f"{summary['reports']:,}"), ("organs reporting", f"{summary['organs']:,}"),
                ("statistics years", years), ("observations", f"{summary['observations']:,}"),
                ("files quarantined", f"{summary['quarantined_files']:,}"))
     stats = "".join(f"<div><b>{escape(value)}</b>{escape(label)}</div>" for label, value in figures)

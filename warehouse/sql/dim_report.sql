@@ -74,6 +74,8 @@ SELECT
     CASE WHEN reports.publish_date IS NOT NULL THEN 'text' ELSE 'file_mtime' END AS publish_date_source,
     reports.is_truncated,
     reports.sections AS sections_present,
+    reports.period_start,
+    reports.period_end,
     reports.n_observations,
     reports.flags,
     reports.parser_version,

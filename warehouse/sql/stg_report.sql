@@ -14,5 +14,7 @@ CREATE TABLE IF NOT EXISTS staging.stg_report (
     is_truncated   BOOLEAN NOT NULL,
     n_observations INTEGER NOT NULL,
     flags          VARCHAR[] NOT NULL,
-    sections       VARCHAR[] NOT NULL  -- section codes whose headings the text has
+    sections       VARCHAR[] NOT NULL, -- section codes whose headings the text has
+    period_start   DATE,               -- the statistics period as stated
+    period_end     DATE
 );
