@@ -10,6 +10,7 @@ import unicodedata
 from pathlib import Path
 
 from warehouse import settings
+from warehouse.settings import REPORT_FILE
 
 
 def _set_paths(args: argparse.Namespace) -> None:
@@ -41,6 +42,7 @@ def _summary(warehouse: Path, export_dir: Path) -> str:
         + (" — " + ", ".join(f"{reason}: {count}" for reason, count in reasons[:5]) if reasons else ""),
         f"warehouse:     {warehouse}",
         f"exports:       {export_dir}",
+        f"report:        {export_dir / REPORT_FILE}",
     ]
     if quarantined:
         lines.append("see why: ogi sql \"select * from staging.quarantine\"")
@@ -177,6 +179,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    _set_paths(args)
+    from warehouse.report import write_report  # plotly: imported only when a report is asked for
+
+    con = _open_published("report")
+    if con is None:
+        return 2
+    try:
+        out = write_report(con, Path(os.environ["OGI_EXPORT_DIR"]) / REPORT_FILE)
+    finally:
+        con.close()
+    print(f"report written to {out} (one file, opens offline)")
+    return 0
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from transforms.decode import Rejected, check_is_report, decode_bytes
     from transforms.model import DIMENSIONS
@@ -238,6 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", help="folder (default: data/exports)")
     export.add_argument("--warehouse")
     export.set_defaults(run=cmd_export)
+
+    report = commands.add_parser("report", help="the HTML report with charts, viewable offline")
+    report.add_argument("--out", help=f"folder for {REPORT_FILE} (default: the exports folder, data/exports)")
+    report.add_argument("--warehouse")
+    report.set_defaults(run=cmd_report)
 
     extract = commands.add_parser("extract", help="parse files only: the observations with their evidence")
     extract.add_argument("files", nargs="+")

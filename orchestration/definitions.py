@@ -9,7 +9,7 @@ from orchestration.ingestion.assets import quarantine, raw_inventory, resolved_o
 from orchestration.ingestion.automation import build_warehouse, daily_build, raw_folder_sensor
 from orchestration.marts.assets import mart_assets
 from orchestration.marts.checks import gate_checks
-from orchestration.publishing.assets import parquet_exports, published_warehouse
+from orchestration.publishing.assets import html_report, parquet_exports, published_warehouse
 from orchestration.resources import default_resources
 from warehouse.settings import apply_defaults
 
@@ -17,7 +17,7 @@ from warehouse.settings import apply_defaults
 apply_defaults()
 
 defs = dg.Definitions(
-    assets=[raw_inventory, staged_reports, resolved_organs, quarantine, *mart_assets, published_warehouse, parquet_exports],
+    assets=[raw_inventory, staged_reports, resolved_organs, quarantine, *mart_assets, published_warehouse, parquet_exports, html_report],
     asset_checks=gate_checks,
     jobs=[build_warehouse],
     schedules=[daily_build],

@@ -11,6 +11,9 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = REPO_ROOT / "sample_corpus"
 
+# The HTML report's name beside the parquet exports (`ogi report`, the html_report asset).
+REPORT_FILE = "report.html"
+
 # Files above this size are quarantined as `too_large` without being read (50 MB).
 DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024
 

@@ -7,6 +7,8 @@ import dagster as dg
 from orchestration.resources import ExportFolder, Warehouse
 from warehouse import marts
 from warehouse.export import export_marts
+from warehouse.report import write_report
+from warehouse.settings import REPORT_FILE
 
 GROUP = "publishing"
 
@@ -53,4 +55,15 @@ def parquet_exports(warehouse: Warehouse, exports: ExportFolder) -> dg.Materiali
         written = export_marts(con, out_dir)
     return dg.MaterializeResult(
         metadata={"out_dir": dg.MetadataValue.path(str(out_dir)), **{f"rows/{t}": n for t, n in written.items()}}
+    )
+
+
+@dg.asset(group_name=GROUP, deps=[published_warehouse], kinds={"html"})
+def html_report(warehouse: Warehouse, exports: ExportFolder) -> dg.MaterializeResult:
+    """The analysts' HTML report (charts of coverage, disclosure, requests, trends, timeliness and
+    data quality), one self-contained file beside the parquet exports; `ogi report` writes the same."""
+    with warehouse.read_only() as con:
+        path = write_report(con, Path(exports.path) / REPORT_FILE)
+    return dg.MaterializeResult(
+        metadata={"path": dg.MetadataValue.path(str(path)), "bytes": path.stat().st_size}
     )
