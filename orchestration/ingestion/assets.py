@@ -30,6 +30,11 @@ _PARALLEL_FROM = 400
 _CHUNK = 2000
 
 
+def _counts_md(rows: list[tuple[str, int]]) -> dg.MetadataValue:
+    """(reason, count) rows as a markdown list for the UI."""
+    return dg.MetadataValue.md("\n".join(f"- `{reason}`: {count}" for reason, count in rows) or "none")
+
+
 def _previous_inventory(con) -> dict[str, tuple[int, int, str | None]]:
     rows = con.execute("SELECT source_file, size_bytes, mtime_ns, sha256 FROM staging.stg_file").fetchall()
     return {name: (size, mtime, sha) for name, size, mtime, sha in rows}
@@ -149,7 +154,7 @@ def resolved_organs(config: OrgansConfig, warehouse: Warehouse):
         metadata={
             "organ_questions": organs.num_rows,
             "division_versions": divisions.num_rows,
-            "outcomes": dg.MetadataValue.md("\n".join(f"- `{reason}`: {n}" for reason, n in reasons) or "none"),
+            "outcomes": _counts_md(reasons),
         }
     )
 
@@ -166,8 +171,6 @@ def quarantine(warehouse: Warehouse):
     return dg.MaterializeResult(
         metadata={
             "quarantined_files": sum(count for _, count in reasons),
-            "top_reasons": dg.MetadataValue.md(
-                "\n".join(f"- `{reason}`: {count}" for reason, count in reasons) or "none"
-            ),
+            "top_reasons": _counts_md(reasons),
         }
     )
