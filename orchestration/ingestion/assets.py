@@ -43,7 +43,7 @@ def _previous_inventory(con) -> dict[str, tuple[int, int, str | None]]:
 @dg.asset(group_name=GROUP, kinds={"duckdb"})
 def raw_inventory(context: dg.AssetExecutionContext, raw_folder: RawFolder, warehouse: Warehouse):
     """Every file under the raw folder with its sha256 and size; starts a new warehouse version."""
-    warehouse.start_build(owner=f"run {context.run.run_id}")
+    warehouse.start_build(owner=f"run {context.op_execution_context.run_id}")
     with warehouse.build() as con:
         known = _previous_inventory(con)
         files = discover(raw_folder.root, raw_folder.max_file_bytes, known)
