@@ -1,4 +1,4 @@
-"""What a report covers: which sections it has — the structure art. 32 (2008) and art. 50 (2019)
+"""What a report covers: which sections (and table rows) it has — the structure art. 32 (2008) and art. 50 (2019)
 prescribe, read from its top-level headings (一、… 十、…), so that a figure's absence can be told
 apart (the section is missing, the text was cut off, or the section is there and says nothing) — and
 the statistics period it states (统计期限自2017年1月1日起至2017年12月31日止).
@@ -29,16 +29,28 @@ _HEADING = re.compile(r"(?:^|(?<=[\n。:|]))\s*[一二三四五六七八九十]{
 _TABLE_ROW = re.compile(r"申请数量|办理结果|结转下年")
 
 
+# Row labels of the 2019/2021 table 3, by the headline indicator they hold: a label present with no
+# figure extracted is a blank cell (flattened tables drop empty cells), not silence.
+_TABLE_ROWS = (
+    ("req_received", re.compile(r"本年新收政府信息公开申请数量")),
+    ("req_carried_over_in", re.compile(r"上年结转政府信息公开申请数量")),
+    ("req_outcome_total", re.compile(r"\(七\)\s*总计")),
+    ("req_carried_forward", re.compile(r"结转下年度继续办理")),
+)
+
+
 @dataclass(frozen=True)
 class Structure:
     sections: tuple[str, ...]  # section codes whose headings the text has, in the order of _SECTIONS
     period_start: date | None  # the statistics period as stated; None when not stated or garbled
     period_end: date | None
+    table_rows: tuple[str, ...]  # headline indicators whose table-3 row label the text has
 
 
 def report_structure(text: str) -> Structure:
     normalized = normalize(text).text
-    return Structure(_sections(normalized), *_period(normalized))
+    rows = tuple(code for code, label in _TABLE_ROWS if label.search(normalized))
+    return Structure(_sections(normalized), *_period(normalized), rows)
 
 
 def _sections(normalized: str) -> tuple[str, ...]:

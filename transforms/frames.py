@@ -43,6 +43,7 @@ REPORT_SCHEMA = pa.schema([
     ("sections", pa.list_(pa.string())),
     ("period_start", pa.date32()),
     ("period_end", pa.date32()),
+    ("table_rows", pa.list_(pa.string())),
 ])
 
 OBSERVATION_SCHEMA = pa.schema([
@@ -95,6 +96,7 @@ def batch_from_results(results: list[ContentResult]) -> StagedBatch:
             "sections": list(result.structure.sections),
             "period_start": result.structure.period_start,
             "period_end": result.structure.period_end,
+            "table_rows": list(result.structure.table_rows),
         })
         for seq, obs in enumerate(result.parsed.observations):
             row = {name: getattr(obs, name) for name in OBSERVATION_SCHEMA.names if hasattr(obs, name)}

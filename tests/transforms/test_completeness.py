@@ -42,3 +42,8 @@ def test_sections_come_from_top_level_headings(text, sections):
 def test_the_statistics_period_is_read_only_when_stated_whole(text, period):
     structure = report_structure(text)
     assert (structure.period_start, structure.period_end) == period
+
+
+def test_table_rows_are_found_by_their_labels_even_without_figures():
+    text = "一、本年新收政府信息公开申请数量 |\n（七）总计 | 3 | 3\n四、结转下年度继续办理\n"
+    assert report_structure(text).table_rows == ("req_received", "req_outcome_total", "req_carried_forward")

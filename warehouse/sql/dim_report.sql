@@ -76,6 +76,7 @@ SELECT
     reports.sections AS sections_present,
     reports.period_start,
     reports.period_end,
+    reports.table_rows AS table_rows_present,
     reports.n_observations,
     reports.flags,
     reports.parser_version,

@@ -1,7 +1,8 @@
 -- Why each headline figure of each report is there or not: 'stated', 'explicit_zero' (无, 未收到,
--- 0件), 'not_stated' (the section that holds it is there but gives no figure), 'section_missing'
--- (the report has no such section), 'cut_off' (no such section, and the text is truncated: it may
--- have been cut away). A missing requests section, a stated zero and a truncated text differ here.
+-- 0件), 'blank_cell' (its table row is there without a figure), 'not_stated' (the section that
+-- holds it is there but gives no figure), 'section_missing' (the report has no such section),
+-- 'cut_off' (no such section, and the text is truncated: it may have been cut away). A missing
+-- requests section, a stated zero and a truncated text differ here.
 CREATE OR REPLACE TABLE marts.fct_report_completeness AS
 WITH headline AS (
     SELECT indicator_code, string_split(home_sections, '|') AS home_sections
@@ -25,6 +26,7 @@ SELECT
     CASE
         WHEN stated.value = 0 THEN 'explicit_zero'
         WHEN stated.value IS NOT NULL THEN 'stated'
+        WHEN list_contains(report.table_rows_present, headline.indicator_code) THEN 'blank_cell'
         WHEN list_has_any(report.sections_present, headline.home_sections) THEN 'not_stated'
         WHEN report.is_truncated THEN 'cut_off'
         ELSE 'section_missing'

@@ -16,5 +16,6 @@ CREATE TABLE IF NOT EXISTS staging.stg_report (
     flags          VARCHAR[] NOT NULL,
     sections       VARCHAR[] NOT NULL, -- section codes whose headings the text has
     period_start   DATE,               -- the statistics period as stated
-    period_end     DATE
+    period_end     DATE,
+    table_rows     VARCHAR[] NOT NULL  -- headline indicators whose table-3 row label is present
 );
