@@ -32,6 +32,9 @@ SCHEMA_FILES = (
 )
 
 
+BUILD_MEMORY_LIMIT = "512MB"
+
+
 class BuildInProgress(Exception):
     """Another live process is writing this warehouse's next version."""
 
@@ -92,7 +95,8 @@ def open_build(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to the build file (created from the published file if missing)."""
     if not build_path(path).exists():
         start_build(path, owner="a partial materialisation")
-    con = duckdb.connect(str(build_path(path)))
+    # A bounded buffer pool: DuckDB spills to disk beyond it instead of growing with the corpus.
+    con = duckdb.connect(str(build_path(path)), config={"memory_limit": BUILD_MEMORY_LIMIT})
     try:
         for name in SCHEMA_FILES:
             run_sql(con, name)
