@@ -34,7 +34,9 @@ def floor_seconds(folder: Path) -> float:
 
 
 class PeakRss:
-    """Samples the resident memory of this process and all its descendants (parse workers)."""
+    """Samples the memory of this process and all its descendants (parse workers) as their summed
+    proportional set size: forked workers share the parent's pages, which a sum of RSS would count
+    once per process."""
 
     def __init__(self) -> None:
         self.peak = 0
@@ -47,9 +49,9 @@ class PeakRss:
         while stack:
             current = stack.pop()
             try:
-                with open(f"/proc/{current}/status") as status:
-                    for line in status:
-                        if line.startswith("VmRSS:"):
+                with open(f"/proc/{current}/smaps_rollup") as rollup:
+                    for line in rollup:
+                        if line.startswith("Pss:"):
                             total += int(line.split()[1]) * 1024
                 for task in os.listdir(f"/proc/{current}/task"):
                     with open(f"/proc/{current}/task/{task}/children") as children:
@@ -119,7 +121,7 @@ def main(sizes: list[int]) -> None:
                 rate = f"{size / seconds:,.0f}" if seconds else "-"
                 print(f"{stage:16}{seconds:>10.2f}{rate:>12}{seconds / floor:>9.1f}")
             print(f"{'end-to-end':16}{wall:>10.2f}{size / wall:>12,.0f}{wall / floor:>9.1f}")
-            print(f"peak RSS {peak / 2**20:,.0f} MiB")
+            print(f"peak memory (PSS of the process tree) {peak / 2**20:,.0f} MiB")
             if size == 20000:
                 add = Path(tmp) / "add10"
                 write_corpus(raw, 10, seed=2, start=size)  # 10 new reports in the 20k folder
