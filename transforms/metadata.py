@@ -8,7 +8,7 @@ from datetime import date
 from transforms.model import ReportMeta
 
 _YEAR = r"(?:19|20)\d\d"
-_ORGAN_END = r"(?:人民政府|政府|办事处|镇|乡|街道|县|区|市|旗|省|局|办公室|委员会|委|办|中心|院|所|站|队)"
+_ORGAN_END = r"(?:人民政府|政府|办事处|镇|乡|街道|县|区|市|旗|省|局|厅|署|办公室|委员会|委|办|中心|院|所|站|队|联合社|总工会)"
 _TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道)$")
 _COUNTY_SUFFIX = re.compile(r"(?:县|旗|区)$")
 # Single characters and words that end the words before a place name, never start one.
@@ -39,7 +39,10 @@ _T14_LABELS = re.compile(
     r"收到申请数|申请办结数|申请答复数|属于已主动公开范围数|同意公开答复数|不同意公开答复数|"
     r"维持具体行政行为数|被依法纠错数|其他情形数|政府信息公开工作专门机构数|举办各类培训班数|接受培训人员数"
 )
-_L08_LABELS = re.compile(r"否决公开答复总数|免予公开范围|非《规定》所指|对申请的答复总数|同意公开答复数")
+_L08_LABELS = re.compile(
+    r"否决公开答复总数|免予公开范围|非《规定》所指|对申请的答复总数|同意公开答复数|"
+    r"电子邮件申请数|网上申请数|行政申诉数|其[它他]形式申请数"
+)
 
 
 def detect_format(text: str) -> str:
@@ -60,7 +63,7 @@ def detect_format(text: str) -> str:
 _TITLE_LINE = re.compile(rf"(?P<year>{_YEAR})年度?(?P<post>.*?)(?:人民政府|政府|政务|信息公开|工作|年度报告|年报)")
 # "某镇政府信息公开工作年度报告(2019年度)": the year after the title
 _TITLE_YEAR_AFTER = re.compile(rf"^(?P<org>.*?)(?:人民政府|政府|政务)?信息公开.*?(?:报告|年报)\((?P<year>{_YEAR})年?度?\)$")
-_TITLE_WORDS = re.compile(r"年度报告|年报|工作报告|年度报|工作告")
+_TITLE_WORDS = re.compile(r"年度报告|年报|工作报告|年度报|工作告|工作的报告|情况的报告")
 _PUBLISHED_AS = re.compile(rf"(?:现公布|向社会公布|现将|公布)(?P<org>[^,。《》:\n]{{2,40}}?)(?P<year>{_YEAR})年度?(?:政府|政务)?信息公开")
 _COMPILED_BY = re.compile(r"由(?P<org>[^,。《》:\n由]{2,40}?)(?:编制|制作|编写)")
 _CHROME_SOURCE = re.compile(r"(?:信息来源|发布机构|发布单位|发文机关)[:|\s]*(?P<org>[^\s|:,。]{2,30})")
@@ -85,7 +88,7 @@ def _title(text: str) -> tuple[str | None, int | None]:
         if not m:
             continue
         pre = re.split(r"[:|•,。 ]", body[: m.start()])[-1]
-        pre = re.sub(r"(?:关于|的)$", "", pre)
+        pre = re.sub(r"(?:关于|的)$", "", re.sub(r"^关于", "", pre))
         previous = lines[i - 1] if i else ""
         organ = pre or m["post"] or (previous if _clean_organ(previous) else "")
         return (organ or None), int(m["year"])
@@ -195,11 +198,18 @@ def _level(organ: str | None, text: str) -> str | None:
 
 def _place_before(text: str, name: str, units: str, shortest: int) -> list[str]:
     """County-level names written right before ``name`` (梅河口市康大营镇 → 梅河口市)."""
+    # a plain substring scan: a pattern built per organ would be compiled anew for every report
     found = []
-    for m in re.finditer(rf"[{units}]" + re.escape(name), text):
-        place = _name_before(text, m.start(), _NAME_STOP) + text[m.start()]
-        if len(place) >= shortest:
-            found.append(place)
+    i = text.find(name, 1)
+    while i != -1:
+        unit_at = i - 1
+        if text[unit_at] in units:
+            place = _name_before(text, unit_at, _NAME_STOP) + text[unit_at]
+            if len(place) >= shortest:
+                found.append(place)
+            i = text.find(name, i + len(name))
+        else:
+            i = text.find(name, i + 1)
     return found
 
 
@@ -222,13 +232,13 @@ def _county(organ: str | None, level: str | None, text: str) -> str | None:
 
 def _parents(county: str | None, organ: str | None, level: str | None, text: str) -> tuple[str | None, str | None]:
     prefecture = organ if level == "city" else None
-    if county and prefecture is None:
+    if county and prefecture is None and "市" + county in text:
         m = re.search(rf"([\u4e00-\u9fff]{{2,5}}?市){re.escape(county)}", text)
         if m and m.group(1)[0] not in _NAME_STOP:
             prefecture = m.group(1)
     province = None
     anchor = prefecture or county or organ
-    if anchor:
+    if anchor and "省" + anchor in text:
         m = re.search(rf"([\u4e00-\u9fff]{{2,3}}?省){re.escape(anchor)}", text)
         province = m.group(1) if m else None
     if organ and organ.endswith("省"):

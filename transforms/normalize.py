@@ -9,12 +9,16 @@ Decisions, applied in this order:
    no-break space become spaces. CJK punctuation without an ASCII twin (。、“”《》〔〕) is kept, so
    clause separators in normalised text are ``。 , ; : ! ?``.
 2. Traditional characters become simplified, one character for one character, from zhconv's
-   bundled table (only single-character ``zh2Hans`` entries between CJK ideographs).
+   bundled table (only single-character ``zh2Hans`` entries between CJK ideographs); 「」『』
+   become “”‘’, and 答覆/回覆 become 答复/回复 (覆 is also simplified, so the table keeps it).
+   Years written digit by digit in Chinese numerals become digits (二〇一九年 → 2019年), one
+   character for one character.
 3. Deleted: pinyin glosses after a character ('鎮(zhèn)'), gambling spam inserted by hijacked
    mirrors, SEO phrases stuffed twice in a row, carriage returns.
 4. Whitespace: runs next to a CJK character disappear (``专栏 1 个`` → ``专栏1个``); other runs
    shrink to one space; a single line break between two ideographs disappears
-   (``本年新\\n制作数量``) when the line before is short and neither line is a heading, while blank lines and breaks next to digits or ``|`` stay, because
+   (``本年新\\n制作数量``) when the line before is short, holds no ``|`` and neither line is a
+   heading, while blank lines and breaks next to digits or ``|`` stay, because
    flattened tables use them to separate cells.
 """
 from __future__ import annotations
@@ -62,6 +66,8 @@ def _translation_table() -> dict[int, str]:
     table[0x3000] = " "
     table[0x00A0] = " "
     table[ord("\t")] = " "
+    # Traditional-text quotes: 「同意公開」 → “同意公开”
+    table.update({ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"})
     ideograph = re.compile(f"[{_IDEOGRAPH}]")
     with _zhconv_table_path().open(encoding="utf-8") as fh:
         zh2hans: dict[str, str] = json.load(fh)["zh2Hans"]
@@ -131,16 +137,36 @@ def _split_line_joins(text: str) -> list[tuple[int, int]]:
         line = text[text.rfind("\n", 0, i) + 1 : i]
         if (
             len(line) <= _SPLIT_LINE_MAX
+            and "|" not in line  # a flattened table row ('代码|数量'), not a split label
             and not _HEADING_START.match(line)
             and not _HEADING_START.match(text, i + 1)
-            and not line.endswith(("报告", "年报"))
+            and not line.endswith(("报告", "年报", "统计表", "情况表"))  # titles, not split labels
+            and ":" not in line
         ):
             spans.append((i, i + 1))
     return spans
 
 
+# Years written digit by digit in Chinese numerals (二〇一九年, 二零二零年度): one digit per character,
+# so the replacement keeps the offsets.
+_CN_YEAR = re.compile(r"(?<![〇零一二三四五六七八九十])(?:一九|二[〇零○Ｏ])[〇零○Ｏ一二三四五六七八九]{2}(?=年)")
+_CN_YEAR_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345678" + "9")
+
+
+def _years_to_digits(text: str) -> str:
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
+
+
+# Traditional 答覆/回覆: 覆 is also a simplified character, so the character table keeps it.
+_REPLY = re.compile(r"(?<=[答回])覆")
+
+
+def _word_fixes(text: str) -> str:
+    return _REPLY.sub("复", text) if "覆" in text else text
+
+
 def normalize(source: str) -> Normalized:
-    text = source.translate(_translation_table())
+    text = _word_fixes(_years_to_digits(source.translate(_translation_table())))
     offsets = list(range(len(source)))
     text, offsets = _delete(text, offsets, [m.span() for m in _DELETIONS.finditer(text)])
     text, offsets = _delete(text, offsets, _space_deletions(text))

@@ -18,12 +18,15 @@ _UNITS = ("万元", "万条", "万件", "人次", "场次", "元", "条", "件",
 
 NUMBER_TOKEN = re.compile(
     r"(?P<pre>近|约|大约|将近)?"
-    rf"(?P<num>(?<![\d.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\d.])\d+(?:\.\d+)?(?![\d.])|(?<![{_CN_NUMERAL_CHARS}第数几])[{_CN_NUMERAL_CHARS}]{{1,6}})"
+    # 1,234 and 1 234 (thousands groups), 12 and 0.5, 二十二 and 一千二百三十四
+    rf"(?P<num>(?<![\d.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\d. ])\d{{1,3}}(?: \d{{3}})+(?![\d.])"
+    rf"|(?<![\d.])\d+(?:\.\d+)?(?![\d.])|(?<![{_CN_NUMERAL_CHARS}第数几])[{_CN_NUMERAL_CHARS}]{{1,10}})"
     r"(?P<suf>余|多)?"
     rf"(?P<unit>{'|'.join(_UNITS)})"
     r"(?P<post>左右)?"
 )
 
+_SPLIT_DIGITS = re.compile(r"\d ")
 _MULTIPLIER = {"万元": 10000.0, "万条": 10000.0, "万件": 10000.0}
 # The unit a value is stored in, after multipliers.
 _CANONICAL_UNIT = {"万元": "元", "万条": "条", "万件": "件"}
@@ -63,8 +66,8 @@ def chinese_to_int(text: str) -> int | None:
 def parse_number(text: str) -> float | None:
     """'1,234' → 1234.0, '0.5' → 0.5, '二十二' → 22.0; None when not a number."""
     text = text.strip()
-    if re.fullmatch(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?", text):
-        return float(text.replace(",", ""))
+    if re.fullmatch(r"[+-]?\d+(?:[, ]\d{3})*(?:\.\d+)?", text):
+        return float(text.replace(",", "").replace(" ", ""))
     value = chinese_to_int(text)
     return None if value is None else float(value)
 
@@ -79,7 +82,8 @@ def find_numbers(text: str) -> list[NumberToken]:
     tokens = []
     for m in NUMBER_TOKEN.finditer(text):
         value = parse_number(m["num"])
-        if value is None:
+        if value is None or _SPLIT_DIGITS.match(text, max(0, m.start() - 2), m.start()):
+            # '6 2条': a number broken by a space cannot be read safely (62? 2?)
             continue
         unit = m["unit"]
         value *= _MULTIPLIER.get(unit, 1.0)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 _CELL_SEPARATOR = re.compile(r"[|\n]+")
-_NUMBER_CELL = re.compile(r"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>万元|元|件|个|项|条)?")
+_NUMBER_CELL = re.compile(r"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>万元|元|件|个|项|条|人次|次|人|名|篇|处)?")
 _DASH_CELL = re.compile(r"[-—–/]+|无")
 _GLUED = re.compile(r"^(?P<label>.*?[^\d.+-])(?P<digits>\d+(?:\.\d+)?)$")
 PARENS = re.compile(r"\([^()]*\)")
@@ -67,6 +67,13 @@ def _read_cell(cell: str, offset: int, glued_width: int) -> Iterator[Cell]:
         yield Cell(offset, offset + len(cell))
         return
     parts = cell.split(" ")
+    if len(parts) > 1 and all(_NUMBER_CELL.fullmatch(p) or _DASH_CELL.fullmatch(p) for p in parts):
+        # "1 0 0 1 2": a row of number cells separated by spaces
+        pos = offset
+        for p in parts:
+            yield from _read_cell(p, pos, 0)
+            pos += len(p) + 1
+        return
     glued = _GLUED.match(parts[0])
     if len(parts) > 1 and all(_NUMBER_CELL.fullmatch(p) or _DASH_CELL.fullmatch(p) for p in parts[1:]):
         # "规章 0 0 0", folded to "规章0 0 0": a label, maybe glued to the first number

@@ -68,8 +68,12 @@ def _rule(
 
 # Requests, fees and meetings of the organ's other work (法律援助申请, 党委会议) are not disclosure.
 _DISCLOSURE = r"公开"
+# Applications for the organ's other services (法律援助, 低保, 行政许可…), not for information.
+_OTHER_APPLICATIONS = r"名义|法律援助|信访|许可|审批|救助|低保|补助|补贴|复议"
 # A headcount of the whole organ (全局干部职工35人) is not the disclosure staff.
 _HEADCOUNT = r"全局|全体|在编|编制|干部职工"
+# 兼职(政府)(信息公开)(工作)(人员): what a 专职/兼职 staff member is named
+_STAFF_OF = r"(?:的)?(?:政府|政务)?(?:信息公开|政务公开|公开)?(?:工作)?(?:人员|联络员|信息员)?"
 
 
 # Rules over the context ``left#unit right``; the first that matches wins. ``#`` is the number.
@@ -79,12 +83,12 @@ _RULES: list[_Rule] = [
     _rule("press", "resp_press_conferences", _TIMES, r"(?:新闻发布会|发布会)[^#]{0,8}#"),
     _rule("interviews", "resp_online_interviews", _TIMES, r"(?:在线访谈|网上访谈|做客)[^#]{0,14}#"),
     _rule("policy", "resp_policy_interpretations", _ITEMS | _TIMES, r"(?:政策解读|解读政策|解读稿|解读材料|解读活动)[^#]{0,8}#"),
-    _rule("concluded", "req_concluded", _CASES, r"(?:已答复|已经答复|答复|办结)(?:的|数量|数)?(?:为)?#", needs=_DISCLOSURE),
-    _rule("received_label_first", "req_received", _CASES, r"(?:收到|受理|新收|接到|接收|提交|提出)[^#]{0,22}申请[^#]{0,8}#", reject=r"名义", needs=_DISCLOSURE),
-    _rule("received_system", "req_received", _CASES, r"申请[^#]{0,12}(?:收到|受理)#", needs=_DISCLOSURE),
+    _rule("concluded", "req_concluded", _CASES, r"(?:申请(?=办结))?(?:已答复|已经答复|答复|办结)(?:的|数量|数)?(?:为)?:?#", reject=r"(?:延期|逾期)(?:答复|办结)|(?:按时|按期)(?:答复|办结)数", needs=_DISCLOSURE),
+    _rule("received_label_first", "req_received", _CASES, r"(?:收到|受理|新收|接到|接收|提交|提出)[^#]{0,22}申请[^#]{0,8}#", reject=_OTHER_APPLICATIONS, needs=_DISCLOSURE),
+    _rule("received_system", "req_received", _CASES, r"申请[^#]{0,12}(?:收到|受理)#", reject=_OTHER_APPLICATIONS, needs=_DISCLOSURE),
     _rule("received_bare", "req_received", _CASES, r"(?:^|共|年|年度|全年|[我本][镇乡局办委])依申请公开(?:政府信息)?(?:申请)?(?:数量|数|件数)?(?:为|共|有)?#"),
-    _rule("carried_in", "req_carried_over_in", _CASES, r"(?:上年(?:度)?结转|结转上(?:一)?年(?:度)?)[^#]{0,6}#", needs=r"申请|公开"),
-    _rule("carried_forward", "req_carried_forward", _CASES, r"结转下(?:一)?年(?:度)?[^#]{0,8}#", needs=r"申请|公开"),
+    _rule("carried_in", "req_carried_over_in", _CASES, r"(?:上年(?:度)?结转|结转上(?:一)?年(?:度)?)(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?[^#]{0,6}#", needs=r"申请|公开"),
+    _rule("carried_forward", "req_carried_forward", _CASES, r"结转下(?:一)?年(?:度)?(?:继续办理)?(?:的)?(?:政府信息公开|依申请公开)?(?:申请)?[^#]{0,8}#", needs=r"申请|公开"),
     _rule("info_fee", "info_processing_fee", _MONEY, r"信息处理费[^#]{0,10}#"),
     _rule("fee", "req_fee_collected", _MONEY, r"(?:收取|收费|费用)[^#]{0,24}#", needs=_DISCLOSURE),
     _rule("budget", "budget_special", _MONEY, r"专项经费[^#]{0,8}#"),
@@ -92,9 +96,11 @@ _RULES: list[_Rule] = [
     _rule("reading_points", "reading_points", _PLACES, r"查阅(?:点|室|场所)[^#]{0,6}#|#[^,。]{0,14}查阅(?:点|室|场所)", reject=r"其中"),
     # 专兼职 (full- and part-time together) is everyone: a staff_total
     _rule("staff_both", "staff_total", _PEOPLE, r"专兼职(?:工作)?人员[^#]{0,4}#|#(?:名|人|位)?专兼职", reject=_HEADCOUNT),
-    _rule("staff_fulltime", "staff_fulltime", _PEOPLE, r"(?:专职|专业)(?:工作)?(?:人员)?[^#]{0,4}#|#(?:名|人|位)?专职", reject=_HEADCOUNT),
-    _rule("staff_parttime", "staff_parttime", _PEOPLE, r"兼职(?:工作)?(?:人员)?[^#]{0,4}#|#(?:名|人|位)?兼职", reject=_HEADCOUNT),
-    _rule("staff_total", "staff_total", _PEOPLE, r"工作人员[^#]{0,4}#|#(?:名|人)?(?:工作人员|办公室人员)|专人#|#(?:名|人)?专门负责|配备#", reject=_HEADCOUNT),
+    _rule("staff_fulltime", "staff_fulltime", _PEOPLE, rf"(?:专职|专业(?=(?:工作)?人员)){_STAFF_OF}[^#]{{0,4}}#|#(?:名|人|位)?专职", reject=_HEADCOUNT),
+    _rule("staff_parttime", "staff_parttime", _PEOPLE, rf"兼职{_STAFF_OF}[^#]{{0,4}}#|#(?:名|人|位)?兼职", reject=_HEADCOUNT),
+    _rule("staff_total", "staff_total", _PEOPLE, r"工作人员[^#]{0,4}#|#(?:名|人)?(?:工作人员|办公室人员)|专人#|#(?:名|人)?专门负责|配备(?:了)?#(?:名|人)?(?:工作人员)?", reject=_HEADCOUNT),
+    # 由党政办2名同志负责政府信息公开工作 (a 分管领导 named alone is no staff count)
+    _rule("staff_assigned", "staff_total", _PEOPLE, r"#(?:名|位)?(?:同志|干部)(?:专门|具体)?负责", reject=_HEADCOUNT, needs=_DISCLOSURE),
     _rule(
         "meetings", "meetings", _TIMES,
         r"(?:(?:政府信息|政务信息|信息|政务)?公开[^#]{0,12})?(?:工作会议|专题会议|专门会议|推进会|部署会)[^#]{0,4}#"
@@ -109,7 +115,10 @@ _CARRIED_RULES = [r for r in _RULES if r.indicator in ("req_carried_over_in", "r
 _OTHER_RULES = [r for r in _RULES if r not in _CARRIED_RULES]
 
 _FREQUENCY = re.compile(r"每(?:月|季|周|年|半年)|平均|月均")
-_MULTI_YEAR = re.compile(r"以来|历年|(?:自|从)(?:19|20)\d\d年")
+# Targets and plans are not what was done: 力争公开100条, 计划召开会议4次, 下一步将…
+_PLAN = re.compile(r"力争|争取|计划(?!生育|类|单列|财务)|预计|拟(?!定|订)|目标(?:是|为)")  # in the clause
+_FUTURE = re.compile(r"下一步|明年|下一年度?|今后")  # anywhere earlier in the sentence
+_MULTI_YEAR = re.compile(r"(?<!今年)(?<!本年)(?<!年初)以来|历年|(?:自|从)(?:19|20)\d\d年")
 _LAST_YEAR = re.compile(r"上年|去年|上一年|同比|比上")
 _DELTA = re.compile(r"(?:增加|减少|增长|下降|提高|新增|增)(?:了)?#")
 _T14_APPEAL_ROW = re.compile(r"(?:复议|诉讼|投诉)数量")
@@ -117,8 +126,12 @@ _COUNTING_RULE = re.compile(r"(?<![共合总累])计为?\Z")
 _REQUEST_SECTION = re.compile(r"申请|答复")
 # A total is "<trigger><generic object>N条": 主动公开政府信息数为62条, 共发布信息59条. A qualified
 # object (主动公开人事信息5条, 财政预决算信息) is a category, not the total.
-_PD_TRIGGER = re.compile(r"不同渠道和方式(?:主动)?(?:公开|发布)|主动(?:公开|发布|公布)|共公开|共发布|累计公开|累计发布|全年发布|全年公开")
-_PD_OBJECT = re.compile(r"(?:了)?(?:的)?(?:各类|各项)?(?:政府|政务)?(?:信息|文件)(?:公开信息)?(?:数|数量|件数|总数|总量)?(?:为|有|共|共计|达|总计|累计)*:?")
+_PD_TRIGGER = re.compile(
+    r"不同渠道和方式(?:主动)?(?:公开|发布)|(?:各种|多种|各类)(?:渠道|方式|途径)(?:主动)?(?:公开|发布)"
+    r"|主动(?:向社会)?(?:公开|发布|公布)|共计?公开|共发布|累计公开|累计发布|全年发布|全年公开"
+    r"|^(?:本年度?|全年)?公开(?=政府信息|信息)"  # a clause that starts with 公开: 公开政府信息数为62条
+)
+_PD_OBJECT = re.compile(r"(?:了)?(?:的)?(?:各类|各项)?(?:政府|政务)?(?:信息|文件)(?:公开信息)?(?:数|数量|条数|件数|总数|总量)?(?:为|有|共|共计|达到|达|总计|累计)*:?")
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
@@ -341,6 +354,8 @@ def _guarded(ctx: ReportContext, c: _Context) -> bool:
     return bool(
         _FREQUENCY.search(c.left)
         or _MULTI_YEAR.search(c.sentence_before)
+        or _PLAN.search(c.left)
+        or _FUTURE.search(c.sentence_before)
         or _LAST_YEAR.search(c.left)
         or _DELTA.search(c.text)
         or about_other_unit(ctx, c.left)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from transforms.numbers import to_yuan
 
 from . import Found
-from .cells import label_start, plain, read_cells, read_rows, rightmost
+from .cells import Row, label_start, plain, read_cells, read_rows, rightmost
 from .context import ReportContext
 
 # (label pattern, indicator, dims); more specific labels first where one contains another.
@@ -71,19 +71,51 @@ _ROWS: list[tuple[str, str, dict[str, str]]] = [
 ]
 _PATTERNS = [(re.compile(p), str(i)) for i, (p, _, _) in enumerate(_ROWS)]
 _MONEY_ROWS = {"req_fee_collected", "budget_special"}
+# "代码" as a column header cell (not 统一社会信用代码 in the page chrome)
+_CODE_HEADER = re.compile(r"(?:^|[|\n])代码(?:[|\n]|$)")
+_PROCEEDING_PATTERNS = [
+    (re.compile(p), dims["proceeding"]) for p, indicator, dims in _ROWS if "proceeding" in dims
+]
+# "专项经费(元)", "收取的费用(单位:万元)": the unit written in the label
+_MONEY_IN_LABEL = re.compile(r"\((?:单位:)?(万元|元)\)")
 _UNIT_CELL = re.compile(r"(?:条|件|次|篇|个|人|人次|万元|元|宗)$")
+
+
+# A label cell that starts a row of its own: numbered ("1.", "(二)", "三、"), a 其中 sub-row, or a
+# complete count label ("…回应事件数").
+_MAX_LABEL = 40
+_ROW_LABEL = re.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|其中)|数(?:量)?$")
+
+
+def _named_by_a_paragraph(row: Row, key_pattern: re.Pattern[str]) -> bool:
+    """A row label is short; a paragraph that mentions a label ('…举办各类培训班数2次…') followed by
+    a bare number line (a page number) is no row."""
+    cell = next((c for c in reversed(row.labels) if key_pattern.search(plain(c.label or ""))), None)
+    return cell is not None and len(plain(cell.label or "")) > _MAX_LABEL
+
+
+def _label_of_a_later_row(row: Row, key_pattern: re.Pattern[str]) -> bool:
+    """The row's value belongs to a later label: the matched row's own value cell was blank and
+    vanished, so its label was gathered with the next row's ('1.参加或举办新闻发布会总次数 | 次 |'
+    then '其中:主要负责同志参加新闻发布会次数 | 次 | 1')."""
+    labels = [plain(c.label or "") for c in row.labels]
+    matched = max((i for i, lab in enumerate(labels) if key_pattern.search(lab)), default=None)
+    if matched is None:
+        return False
+    return any(_ROW_LABEL.search(lab) and not _UNIT_CELL.fullmatch(lab) for lab in labels[matched + 1 :])
 
 
 def extract_stat_rows(ctx: ReportContext) -> Iterator[Found]:
     text = ctx.norm.text
     # Local tables number their rows in a 代码 column ("主动公开信息数 | 条 | 01 | 86")
-    has_code_column = "代码" in text
+    has_code_column = bool(_CODE_HEADER.search(text))
     proceeding: str | None = None
     # one value column: a value glued to its label ("收到申请数件5" after space folding) is read too
     for row in read_rows(read_cells(text, 0, len(text), 1)):
         cells = row.cells
-        if has_code_column and len(cells) == 2 and re.fullmatch(r"\d\d", text[cells[0].start : cells[0].end]):
-            cells = cells[1:]
+        if has_code_column and re.fullmatch(r"\d\d", text[cells[0].start : cells[0].end]):
+            # every row has its code; a row with the code alone had its value cell blank
+            cells = cells[1:] if len(cells) == 2 else ()
         label = plain(row.label)
         hit = rightmost(_PATTERNS, label)
         if hit is None:
@@ -91,19 +123,31 @@ def extract_stat_rows(ctx: ReportContext) -> Iterator[Found]:
         pattern_index = int(hit)
         _, indicator, dims = _ROWS[pattern_index]
         dims = dict(dims)
+        # a 行政诉讼 row whose value cell is blank still opens its block: its label is gathered
+        # into the next row's ("五、行政诉讼数量件(一)维持…")
+        opened = rightmost(_PROCEEDING_PATTERNS, label)
+        if opened is not None:
+            proceeding = opened
         if "proceeding" in dims:
             proceeding = dims["proceeding"]
         elif indicator == "appeal_count":
             if proceeding is None:
                 continue
             dims["proceeding"] = proceeding
-        if len(cells) != 1 or cells[0].value is None:
+        key_pattern = _PATTERNS[pattern_index][0]
+        if (
+            len(cells) != 1
+            or cells[0].value is None
+            or _label_of_a_later_row(row, key_pattern)
+            or _named_by_a_paragraph(row, key_pattern)
+        ):
             continue
         value = cells[0].value
         if indicator in _MONEY_ROWS:
             # T14 states money in 万元; a unit cell or a unit in the value cell says otherwise
             unit_cell = next((c.label for c in reversed(row.labels) if c.label and _UNIT_CELL.search(c.label)), "万元")
-            unit = cells[0].unit or ("万元" if unit_cell.endswith("万元") else "元")
+            in_label = _MONEY_IN_LABEL.findall(row.label)
+            unit = cells[0].unit or (in_label[-1] if in_label else ("万元" if unit_cell.endswith("万元") else "元"))
             value = to_yuan(value, unit)
         yield ctx.found(
             indicator, value, label_start(row, _PATTERNS[pattern_index][0]), row.end,

@@ -120,8 +120,43 @@ _T3_ROWS: list[tuple[re.Pattern[str], str]] = [
 _T3_COLUMNS = 7  # 自然人, 5 法人或其他组织 columns, 总计: gold labels the 总计 column only
 
 
+_T3_PIPE_CELL = re.compile(r"\s*(?:[+-]?\d+(?:\.\d+)?|[-—–/]+|无)?\s*")
+
+
+def _table3_pipe_rows_with_blanks(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
+    """Whole rows on one line, 'label | c1 | … | 总计', where blank cells keep their place: the
+    总计 cell is the last one even when other cells are blank (the stream reader cannot align them)."""
+    text = ctx.norm.text
+    pos = start
+    for line in text[start:end].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        line = line.rstrip()
+        parts = (line[:-1] if line.endswith("|") else line).split("|")  # a trailing '|' ends the row
+        if len(parts) < _T3_COLUMNS + 1:
+            continue
+        cells, label = parts[-_T3_COLUMNS:], plain("".join(parts[:-_T3_COLUMNS]))
+        if not all(_T3_PIPE_CELL.fullmatch(c) for c in cells) or all(c.strip() for c in cells):
+            continue  # not a row, or no blank cell: read_rows has it
+        total = cells[-1].strip()
+        key = rightmost(_T3_ROWS, label)
+        if key is None or not re.fullmatch(r"\d+", total):
+            continue
+        indicator, dims = ("req_outcome", {"outcome": key}) if key.startswith("out_") else (key, {})
+        key_pattern = next(p for p, k in _T3_ROWS if k == key)
+        label_parts = parts[: -_T3_COLUMNS]
+        label_part = max((i for i, x in enumerate(label_parts) if key_pattern.search(plain(x))), default=0)
+        evidence_start = line_start + sum(len(x) + 1 for x in parts[:label_part])
+        evidence_start += len(parts[label_part]) - len(parts[label_part].lstrip())
+        evidence_end = line_start + len(line.rstrip(" |"))
+        yield ctx.found(
+            indicator, float(total), evidence_start, evidence_end, method=f"table:{format_code}:t3",
+            confidence=0.9, from_table=True, raw_label=parts[label_part].strip(), **dims,
+        )
+
+
 def _table3(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
     text = ctx.norm.text
+    yield from _table3_pipe_rows_with_blanks(ctx, start, end, format_code)
     for row in read_rows(read_cells(text, start, end, _T3_COLUMNS)):
         key = rightmost(_T3_ROWS, plain(row.label))
         if key is None or len(row.cells) != _T3_COLUMNS or row.cells[-1].value is None:

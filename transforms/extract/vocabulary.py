@@ -43,6 +43,22 @@ OUTCOME_WORDS: list[tuple[str, str, str]] = [
     ("属于已主动公开", "old_already_public", "old_already_public"),
     ("已主动公开", "old_already_public", "old_already_public"),
     ("信息不存在", "old_not_exist", "old_not_exist"),
+    # reasons of a denial (T14 其中 rows, 2019 table 3 rows) written in sentences
+    ("涉及国家秘密", "old_denied_state_secret", "old_denied_state_secret"),
+    ("涉及商业秘密", "old_denied_trade_secret", "old_denied_trade_secret"),
+    ("涉及个人隐私", "old_denied_privacy", "old_denied_privacy"),
+    ("不是《条例》所指政府信息", "old_denied_not_gov_info", "old_denied_not_gov_info"),
+    ("属于国家秘密", "out_denied_state_secret", "out_denied_state_secret"),
+    ("保护第三方合法权益", "out_denied_third_party", "out_denied_third_party"),
+    ("属于三类内部事务信息", "out_denied_internal_affairs", "out_denied_internal_affairs"),
+    ("属于四类过程性信息", "out_denied_process_info", "out_denied_process_info"),
+    ("属于行政执法案卷", "out_denied_enforcement_file", "out_denied_enforcement_file"),
+    ("属于行政查询事项", "out_denied_admin_query", "out_denied_admin_query"),
+    ("没有现成信息需要另行制作", "out_unable_needs_creation", "out_unable_needs_creation"),
+    ("补正后申请内容仍不明确", "out_unable_unclear", "out_unable_unclear"),
+    ("信访举报投诉类申请", "out_notproc_petition", "out_notproc_petition"),
+    ("重复申请", "out_notproc_repeat", "out_notproc_repeat"),
+    ("要求提供公开出版物", "out_notproc_publication", "out_notproc_publication"),
     ("本机关不掌握", "out_unable_not_held", "out_unable_not_held"),
     ("非本机关", "old_not_this_agency", "old_not_this_agency"),
     ("不属于本(?:行政)?机关", "old_not_this_agency", "old_not_this_agency"),
@@ -51,9 +67,12 @@ OUTCOME_WORDS: list[tuple[str, str, str]] = [
     ("告知通过其他途径", "old_told_other_route", "old_told_other_route"),
     ("无法提供", "out_unable", "out_unable"),
     ("不予处理", "out_notproc", "out_notproc"),
+    ("其他处理", "out_other", "out_other"),
 ]
 OUTCOME_RE = re.compile("|".join(f"({w})" for w, _, _ in OUTCOME_WORDS))
-OUTCOME_TAIL = re.compile(r"^(?:政府信息|信息)?[”\"]?(?:公开)?(?:的|答复|决定)?(?:数量|数|件数)?(?:为|有|的有|是)?$")
+OUTCOME_TAIL = re.compile(
+    r"^(?:相关)?(?:政府信息|信息)?[”\"]?(?:公开)?(?:范围)?(?:的|答复|决定)?(?:数量|数|件数)?(?:为|有|的有|是)?:?$"
+)
 
 APPEAL_WORDS = re.compile(
     r"(?P<litigation_direct>未经复议直接起诉)|(?P<litigation_after_review>复议后起诉)"

@@ -18,17 +18,18 @@ _Z = ZERO_WORDS
 _ZERO_RULES: list[tuple[str, dict[str, str], re.Pattern[str], re.Pattern[str] | None]] = [
     ("req_received", {}, re.compile(
         rf"{_Z}(?:收到|接到|接受|接收到|受理)(?:过)?[^,。;!?\n]{{0,30}}申请"
-        rf"|(?:没有|无|未)(?:出现)?(?:任何)?(?:依申请公开|申请公开)"
-        r"|依申请公开[^,。;:\n]{0,12}:\s*无(?![^,。;\n])"
+        rf"|(?:没有|无|未)(?:出现)?(?:任何)?(?:依申请公开|申请公开|(?:政府)?信息公开申请)"
+        r"|(?:依申请公开|收到和处理)[^,。;:\n]{0,16}:\s*无(?![^,。;\n])"
     ), re.compile(r"复议|诉讼|咨询|收费|费用|投诉")),
     ("req_received", {}, re.compile(
-        r"(?:收到|受理|新收)[^,。;!?\n]{0,20}申请[^,。;!?\n]{0,6}?(?:均)?(?:为|是)(?:零|0)(?![\d.%])"
+        r"(?:(?:收到|受理|新收)[^,。;!?\n]{0,20}申请|依申请公开|信息公开申请)[^,。;!?\n]{0,6}?(?:均)?(?:为|是)(?:零|0)(?![\d.%])"
     ), re.compile(r"复议|诉讼|咨询")),
     # outcome "denied" becomes old_denied or out_denied by the regime; "没有应公开而不予公开的" is
     # about proactive disclosure, not a refused request
     ("req_outcome", {"outcome": "denied"}, re.compile(rf"{_Z}[^,。;!?\n]{{0,12}}不予公开"), re.compile(r"应|主动")),
     ("info_processing_fee", {}, re.compile(rf"{_Z}[^,。;!?\n]{{0,20}}信息处理费"), None),
-    ("req_fee_collected", {}, re.compile(rf"{_Z}[^,。;!?\n]{{0,24}}(?:收费|收取)"), re.compile(r"信息处理费")),
+    # "逾期未按收费通知要求缴纳费用" is a 表三 row label, not a fee statement
+    ("req_fee_collected", {}, re.compile(rf"{_Z}[^,。;!?\n]{{0,24}}(?:收费|收取)"), re.compile(r"信息处理费|收费通知|缴纳")),
     ("resp_hot_topics", {}, re.compile(rf"{_Z}[^,。;!?\n]{{0,8}}回应[^,。;!?\n]{{0,12}}(?:热点|舆情)"), None),
     ("resp_press_conferences", {}, re.compile(
         r"新闻发布会[。:]?(?:没有|未)(?:召开|举办)|(?:没有|未)(?:召开|举办)(?:过)?新闻发布会"
