@@ -32,7 +32,7 @@ SCHEMA_FILES = (
 )
 
 
-BUILD_MEMORY_LIMIT = "512MB"
+BUILD_MEMORY_LIMIT = "1GB"
 
 
 class BuildInProgress(Exception):
