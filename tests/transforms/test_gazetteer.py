@@ -7,7 +7,6 @@ tables of china-division (2.1.1 = 2017, 2.2.0 = 2018, 2.3.1 = 2019, 2.4.0 = 2020
 """
 from __future__ import annotations
 
-import time
 from collections import Counter
 from datetime import date
 
@@ -167,9 +166,7 @@ def test_every_unit_resolves_to_itself_from_its_own_places() -> None:
     assert misses == []
 
 
-def test_loading_is_fast() -> None:
-    started = time.perf_counter()
-    load.__wrapped__()
-    assert time.perf_counter() - started < 1.0
-    assert isinstance(load(), Gazetteer)
+def test_the_shipped_gazetteer_loads_and_stays_small() -> None:
+    # Load time is measured, not asserted (see the issue notes): a timed test fails on a busy machine.
+    assert isinstance(load.__wrapped__(), Gazetteer)
     assert gazetteer.UNITS_FILE.stat().st_size < 2_000_000
