@@ -28,6 +28,15 @@ def column_docs() -> dict[str, dict[str, str]]:
     return dict(docs)
 
 
+def markdown_table(columns: list[str], rows: list[tuple]) -> list[str]:
+    """Rows as the lines of a markdown table (nulls empty, '|' escaped)."""
+    def cell(value: object) -> str:
+        return "" if value is None else str(value).replace("|", "\\|")
+
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    return lines + ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+
+
 def _leading_comment(sql_name: str) -> str:
     lines = []
     for line in read_sql(sql_name).splitlines():
@@ -56,19 +65,15 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
     ]
     tables = [("marts", mart.name, mart.name) for mart in ALL] + list(_EXTRA)
     for schema, table, sql_name in tables:
-        out += [f"## {schema}.{table}", "", _leading_comment(sql_name), "", "| column | type | meaning |",
-                "|---|---|---|"]
-        for column, data_type in table_columns(con, schema, table):
-            meaning = docs.get(table, {}).get(column, "").replace("|", "\\|")
-            out.append(f"| `{column}` | {data_type} | {meaning} |")
-        out.append("")
+        described = [(f"`{column}`", data_type, docs.get(table, {}).get(column, ""))
+                     for column, data_type in table_columns(con, schema, table)]
+        out += [f"## {schema}.{table}", "", _leading_comment(sql_name), "",
+                *markdown_table(["column", "type", "meaning"], described), ""]
     out += ["## Codes", ""]
     for mart in CATALOG:
         rows = con.execute(f"SELECT * FROM marts.{mart.name}").fetchall()  # a catalog table name
         columns = [name for name, _ in table_columns(con, "marts", mart.name)]
-        out += [f"### {mart.name}", "", "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-        out += ["| " + " | ".join("" if v is None else str(v) for v in row) + " |" for row in rows]
-        out.append("")
+        out += [f"### {mart.name}", "", *markdown_table(columns, rows), ""]
     return "\n".join(out)
 
 

@@ -4,7 +4,7 @@ import dagster as dg
 
 from orchestration.resources import Warehouse
 from warehouse import marts
-from warehouse.dictionary import column_docs, table_columns
+from warehouse.dictionary import column_docs, markdown_table, table_columns
 
 GROUP = "marts"
 _PREVIEW_ROWS = 5
@@ -13,10 +13,7 @@ _PREVIEW_ROWS = 5
 def _preview(con, table: str) -> tuple[int, str]:
     rows = con.execute(f"SELECT count(*) FROM marts.{table}").fetchone()[0]
     frame = con.sql(f"SELECT * FROM marts.{table} LIMIT {_PREVIEW_ROWS}").pl()
-    header = "| " + " | ".join(frame.columns) + " |"
-    rule = "|" + "---|" * len(frame.columns)
-    body = ["| " + " | ".join("" if v is None else str(v) for v in row) + " |" for row in frame.iter_rows()]
-    return rows, "\n".join([header, rule, *body])
+    return rows, "\n".join(markdown_table(frame.columns, list(frame.iter_rows())))
 
 
 def _mart_asset(mart: marts.Mart) -> dg.AssetsDefinition:
