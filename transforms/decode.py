@@ -152,6 +152,22 @@ def _reject_magic(data: bytes) -> None:
                 "binary", f"Looks like {what} (starts with {magic!r}), not text; {advice}.")
 
 
+# A mirrored page can carry a broken byte or two in otherwise valid UTF-8. When nothing decodes the
+# file cleanly, such a text is kept with U+FFFD in place of the broken bytes (named by this
+# `encoding`) rather than quarantined: text in another encoding breaks on nearly every character.
+LENIENT_UTF8 = "utf-8+replaced"
+_LENIENT_MIN_CHARS = 500
+_LENIENT_MAX_SHARE = 1 / 1000
+
+
+def _utf8_with_few_broken_bytes(data: bytes) -> str | None:
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd")
+    if len(text) >= _LENIENT_MIN_CHARS and broken <= max(1, len(text) * _LENIENT_MAX_SHARE):
+        return text
+    return None
+
+
 def _decode_without_bom(data: bytes) -> tuple[str, str]:
     nul = data.find(b"\x00")
     if nul >= 0:
@@ -179,6 +195,9 @@ def _decode_without_bom(data: bytes) -> tuple[str, str]:
         if candidates:
             # max() keeps the first of equal scores, so GB18030 wins ties.
             return max(candidates, key=lambda candidate: _common_count(candidate[0]))
+    lenient = _utf8_with_few_broken_bytes(data)
+    if lenient is not None:
+        return lenient, LENIENT_UTF8
     raise Rejected(
         "undecodable",
         f"Not valid UTF-8 (first bad byte at offset {_first_invalid_utf8(data)}), GB18030 or "

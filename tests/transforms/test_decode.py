@@ -337,6 +337,23 @@ def test_undecodable() -> None:
     assert "offset 31" in error.detail and "UTF-8" in error.detail
 
 
+def test_a_long_utf8_report_with_one_broken_byte_is_kept_and_the_damage_named() -> None:
+    text = REPORT * (600 // len(REPORT) + 1)  # long enough that one broken byte is a blemish
+    data = text.encode("utf-8")
+    corrupted = data[:31] + b"\xff" + data[31:]
+    decoded = decode_bytes(corrupted)
+    assert decoded.encoding == "utf-8+replaced"
+    # Byte 31 follows "2017" and nine three-byte characters: character 13.
+    assert decoded.text == text[:13] + "\ufffd" + text[13:]
+
+
+def test_many_broken_bytes_are_still_undecodable() -> None:
+    data = bytearray((REPORT * 40).encode("utf-8"))
+    for offset in range(0, len(data), 40):
+        data[offset] = 0xFF
+    assert rejection(bytes(data)).reason == "undecodable"
+
+
 def test_bom_with_invalid_content_is_undecodable() -> None:
     error = rejection(codecs.BOM_UTF8 + REPORT.encode("gbk"))
     assert error.reason == "undecodable"
