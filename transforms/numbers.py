@@ -21,6 +21,8 @@ NUMBER_TOKEN = re.compile(
     # 1,234 and 1 234 (thousands groups), 12 and 0.5, 二十二 and 一千二百三十四
     rf"(?P<num>(?<![\d.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\d. ])\d{{1,3}}(?: \d{{3}})+(?![\d.])"
     rf"|(?<![\d.])\d+(?:\.\d+)?(?![\d.])|(?<![{_CN_NUMERAL_CHARS}第数几])[{_CN_NUMERAL_CHARS}]{{1,10}})"
+    # 1万余条 / 两万多元: 万 before 余/多 is a multiplier (1万条 is read by the 万条 unit)
+    r"(?:(?P<wan>万)(?=[余多](?:条|件|元|人次)))?"
     r"(?P<suf>余|多)?"
     rf"(?P<unit>{'|'.join(_UNITS)})"
     r"(?P<post>左右)?"
@@ -86,7 +88,7 @@ def find_numbers(text: str) -> list[NumberToken]:
             # '6 2条': a number broken by a space cannot be read safely (62? 2?)
             continue
         unit = m["unit"]
-        value *= _MULTIPLIER.get(unit, 1.0)
+        value *= _MULTIPLIER.get(unit, 1.0) * (10000.0 if m["wan"] else 1.0)
         tokens.append(
             NumberToken(
                 start=m.start(),

@@ -19,7 +19,7 @@ from transforms.metadata import extract_metadata
 from transforms.model import Observation, ParsedReport
 from transforms.normalize import normalize
 
-PARSER_VERSION = "0.6.0"
+PARSER_VERSION = "0.6.1"
 
 
 def _choose(candidates: list[Found], title_at: Callable[[int], str]) -> Found:

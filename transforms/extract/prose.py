@@ -19,6 +19,7 @@ from .context import ReportContext, about_other_unit, about_other_year
 from .vocabulary import (
     APPEAL_WORDS,
     CHANNEL_RE,
+    CHANNEL_WORDS,
     CONSULTATION,
     OUTCOME_RE,
     OUTCOME_TAIL,
@@ -83,7 +84,7 @@ _RULES: list[_Rule] = [
     _rule("press", "resp_press_conferences", _TIMES, r"(?:新闻发布会|发布会)[^#]{0,8}#"),
     _rule("interviews", "resp_online_interviews", _TIMES, r"(?:在线访谈|网上访谈|做客)[^#]{0,14}#"),
     _rule("policy", "resp_policy_interpretations", _ITEMS | _TIMES, r"(?:政策解读|解读政策|解读稿|解读材料|解读活动)[^#]{0,8}#"),
-    _rule("concluded", "req_concluded", _CASES, r"(?:申请(?=办结))?(?:已答复|已经答复|答复|办结)(?:的|数量|数)?(?:为)?:?#", reject=r"(?:延期|逾期)(?:答复|办结)|(?:按时|按期)(?:答复|办结)数", needs=_DISCLOSURE),
+    _rule("concluded", "req_concluded", _CASES, r"(?:申请(?=办结))?(?:已答复|已经答复|答复|办结|办理完毕|办理完成)(?:的|数量|数)?(?:为)?:?#", reject=r"(?:延期|逾期)(?:答复|办结|办理)|(?:按时|按期)(?:答复|办结|办理完毕|办理完成)数", needs=_DISCLOSURE),
     _rule("received_label_first", "req_received", _CASES, r"(?:收到|受理|新收|接到|接收|提交|提出)[^#]{0,22}申请[^#]{0,8}#", reject=_OTHER_APPLICATIONS, needs=_DISCLOSURE),
     _rule("received_system", "req_received", _CASES, r"申请[^#]{0,12}(?:收到|受理)#", reject=_OTHER_APPLICATIONS, needs=_DISCLOSURE),
     _rule("received_bare", "req_received", _CASES, r"(?:^|共|年|年度|全年|[我本][镇乡局办委])依申请公开(?:政府信息)?(?:申请)?(?:数量|数|件数)?(?:为|共|有)?#"),
@@ -130,6 +131,10 @@ _PD_TRIGGER = re.compile(
     r"不同渠道和方式(?:主动)?(?:公开|发布)|(?:各种|多种|各类)(?:渠道|方式|途径)(?:主动)?(?:公开|发布)"
     r"|主动(?:向社会)?(?:公开|发布|公布)|共计?公开|共发布|累计公开|累计发布|全年发布|全年公开"
     r"|^(?:本年度?|全年)?公开(?=政府信息|信息)"  # a clause that starts with 公开: 公开政府信息数为62条
+    # a channel list closed by 等 (网站、微信、公开栏等渠道公开…N条) is the total, never one channel;
+    # 等政务新媒体 (a group of channels) is not in this list
+    rf"|(?:{'|'.join(words for _, words in CHANNEL_WORDS)})(?:号|账号|平台)?等(?:多种|各类|各种)?"
+    r"(?:渠道|方式|途径|载体|形式|平台|媒介|媒体)?(?:主动)?(?:公开|发布|公布)"
 )
 _PD_OBJECT = re.compile(r"(?:了)?(?:的)?(?:各类|各项)?(?:政府|政务)?(?:信息|文件)(?:公开信息)?(?:数|数量|条数|件数|总数|总量)?(?:为|有|共|共计|达到|达|总计|累计)*:?")
 
@@ -319,9 +324,12 @@ def _pd_total(ctx: ReportContext, c: _Context, section_title: str) -> list[Found
     triggers = list(_PD_TRIGGER.finditer(left))
     if not triggers or not _PD_OBJECT.fullmatch(left[triggers[-1].end() :]):
         return None
-    if re.search(r"规范性文件|申请|解读|村务|党务", c.left):
+    if re.search(r"规范性文件|申请|解读|村务(?!公开栏)|党务", c.left):  # 村务公开栏 is a channel
         return None
     anchor = c.left.find(triggers[-1].group())
+    first_channel = CHANNEL_RE.search(c.left)
+    if "等" in triggers[-1].group() and first_channel and first_channel.start() < anchor:
+        anchor = first_channel.start()  # quote the whole channel list: 政务公开栏、村务公开栏等公开…
     return [ctx.found(
         "pd_items_total", c.token.value, c.left_start + _evidence_start(c.left, anchor), c.token.end,
         method="prose:pd_total", unit=c.token.unit, is_approximate=c.token.is_approximate,
