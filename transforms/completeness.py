@@ -6,10 +6,9 @@ the statistics period it states (统计期限自2017年1月1日起至2017年12�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
-from transforms.normalize import normalize
+from transforms.model import Structure
 
 # Section codes of report-formats.md §2.1 and §4.2, in the order they are tried: a heading such as
 # 因政府信息公开申请行政复议… names a request but is the review section; 依申请公开信息收取的费用 is fees.
@@ -39,16 +38,8 @@ _TABLE_ROWS = (
 )
 
 
-@dataclass(frozen=True)
-class Structure:
-    sections: tuple[str, ...]  # section codes whose headings the text has, in the order of _SECTIONS
-    period_start: date | None  # the statistics period as stated; None when not stated or garbled
-    period_end: date | None
-    table_rows: tuple[str, ...]  # headline indicators whose table-3 row label the text has
-
-
-def report_structure(text: str) -> Structure:
-    normalized = normalize(text).text
+def structure_of(normalized: str) -> Structure:
+    """The structure of a report from its normalised text (parse_report normalises once for all)."""
     rows = tuple(code for code, label in _TABLE_ROWS if label.search(normalized))
     return Structure(_sections(normalized), *_period(normalized), rows)
 

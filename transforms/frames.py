@@ -77,7 +77,7 @@ def batch_from_results(results: list[ContentResult]) -> StagedBatch:
         contents.append({name: getattr(result, name) for name in CONTENT_SCHEMA.names})
         if result.parsed is None:
             continue
-        meta = result.parsed.meta
+        meta, structure = result.parsed.meta, result.parsed.structure
         reports.append({
             "sha256": result.sha256,
             "parser_version": result.parser_version,
@@ -93,10 +93,10 @@ def batch_from_results(results: list[ContentResult]) -> StagedBatch:
             "is_truncated": meta.is_truncated,
             "n_observations": len(result.parsed.observations),
             "flags": list(result.parsed.flags),
-            "sections": list(result.structure.sections),
-            "period_start": result.structure.period_start,
-            "period_end": result.structure.period_end,
-            "table_rows": list(result.structure.table_rows),
+            "sections": list(structure.sections),
+            "period_start": structure.period_start,
+            "period_end": structure.period_end,
+            "table_rows": list(structure.table_rows),
         })
         for seq, obs in enumerate(result.parsed.observations):
             row = {name: getattr(obs, name) for name in OBSERVATION_SCHEMA.names if hasattr(obs, name)}

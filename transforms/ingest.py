@@ -16,7 +16,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from transforms.completeness import Structure, report_structure
 from transforms.decode import Rejected, check_is_report, decode_bytes
 from transforms.frames import StagedBatch, batch_from_results
 from transforms.parse import PARSER_VERSION, parse_report
@@ -50,7 +49,6 @@ class ContentResult:
     source_format: str | None = None
     text: str | None = None
     parsed: ParsedReport | None = None
-    structure: Structure | None = None
 
 
 def _sha256_of(path: Path) -> str:
@@ -132,7 +130,7 @@ def process_content(sha256: str, path: Path) -> ContentResult:
         )
     return ContentResult(
         sha256, PARSER_VERSION, "parsed", None, None,
-        decoded.encoding, decoded.source_format, decoded.text, parsed, report_structure(decoded.text),
+        decoded.encoding, decoded.source_format, decoded.text, parsed,
     )
 
 

@@ -62,8 +62,19 @@ class ReportMeta:
 
 
 @dataclass(frozen=True)
+class Structure:
+    """What a report covers (transforms.completeness)."""
+
+    sections: tuple[str, ...]  # section codes whose headings the text has
+    period_start: date | None  # the statistics period as stated; None when not stated or garbled
+    period_end: date | None
+    table_rows: tuple[str, ...]  # headline indicators whose table-3 row label the text has
+
+
+@dataclass(frozen=True)
 class ParsedReport:
     meta: ReportMeta
     observations: list[Observation]
+    structure: Structure
     # Contradictions and doubts found while parsing (e.g. "req_balance: 3+0 != 2+0"); kept, never "fixed".
     flags: list[str] = field(default_factory=list)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
+from transforms.completeness import structure_of
 from transforms.extract import Found
 from transforms.extract.context import ReportContext
 from transforms.extract.prose import extract_prose
@@ -75,4 +76,4 @@ def parse_report(text: str) -> ParsedReport:
             flags.append(f"conflict {key[0]} {[d for d in key[1:] if d]}: stated {values}, kept {chosen.observation.value:g}")
     observations.sort(key=lambda o: o.span_start)
     flags.extend(_balance_flags(observations))
-    return ParsedReport(meta=meta, observations=observations, flags=flags)
+    return ParsedReport(meta=meta, observations=observations, structure=structure_of(norm.text), flags=flags)

@@ -5,7 +5,12 @@ from datetime import date
 
 import pytest
 
-from transforms.completeness import report_structure
+from transforms.completeness import structure_of
+from transforms.normalize import normalize
+
+
+def report_structure(text: str):
+    return structure_of(normalize(text).text)
 
 
 @pytest.mark.parametrize(
