@@ -22,6 +22,16 @@ def read_sql(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def leading_comment(name: str) -> str:
+    """The comment a SQL file starts with, which says what its table holds."""
+    lines = []
+    for line in read_sql(name).splitlines():
+        if not line.startswith("--"):
+            break
+        lines.append(line.removeprefix("--").strip())
+    return " ".join(lines)
+
+
 def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
     """Run one SQL file (one statement) with bound, named parameters (``$name`` in the file)."""
     con.execute(read_sql(name), params or None)

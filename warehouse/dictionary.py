@@ -12,7 +12,7 @@ from functools import cache
 
 import duckdb
 
-from warehouse.connection import SEED_DIR, read_sql
+from warehouse.connection import SEED_DIR, leading_comment
 from warehouse.marts import ALL, CATALOG
 
 # Tables documented beyond the marts: (schema, table, SQL file whose leading comment describes it).
@@ -37,15 +37,6 @@ def markdown_table(columns: list[str], rows: list[tuple]) -> list[str]:
     return lines + ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
 
 
-def _leading_comment(sql_name: str) -> str:
-    lines = []
-    for line in read_sql(sql_name).splitlines():
-        if not line.startswith("--"):
-            break
-        lines.append(line.removeprefix("--").strip())
-    return " ".join(lines)
-
-
 def table_columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[tuple[str, str]]:
     return con.execute(
         "SELECT column_name, data_type FROM information_schema.columns "
@@ -67,7 +58,7 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
     for schema, table, sql_name in tables:
         described = [(f"`{column}`", data_type, docs.get(table, {}).get(column, ""))
                      for column, data_type in table_columns(con, schema, table)]
-        out += [f"## {schema}.{table}", "", _leading_comment(sql_name), "",
+        out += [f"## {schema}.{table}", "", leading_comment(sql_name), "",
                 *markdown_table(["column", "type", "meaning"], described), ""]
     out += ["## Codes", ""]
     for mart in CATALOG:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from warehouse.connection import read_sql, run_sql, seed_path
+from warehouse.connection import leading_comment, run_sql, seed_path
 
 
 @dataclass(frozen=True)
@@ -15,13 +15,7 @@ class Mart:
     seed: str | None = None  # catalog seed CSV, for the code dimensions
 
     def description(self) -> str:
-        """The SQL file's leading comment, which says what the table holds."""
-        lines = []
-        for line in read_sql(self.name).splitlines():
-            if not line.startswith("--"):
-                break
-            lines.append(line.removeprefix("--").strip())
-        return " ".join(lines)
+        return leading_comment(self.name)
 
     def build(self, con: duckdb.DuckDBPyConnection) -> None:
         if self.seed:
