@@ -19,9 +19,10 @@ $(STAMP): requirements.lock requirements-bootstrap.lock pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation --config-settings editable_mode=compat -e .
 	touch $(STAMP)
 
-# The report test opens the HTML report in Debian's chromium; the script installs it when missing.
+# The report test opens the HTML report in Debian's chromium, the distributed test starts a Redis
+# server: the script installs both when missing.
 test: setup
-	sh scripts/install_browser.sh
+	sh scripts/install_test_services.sh
 	$(BIN)/python -m pytest
 
 # Accuracy against the gold labels in ../shared/corpus (a measurement, not a test).

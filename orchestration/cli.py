@@ -56,22 +56,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     ensure_dagster_home()
     import dagster as dg
 
-    from orchestration.definitions import defs
+    from orchestration.definitions import build_job
 
     raw = Path(os.environ["OGI_RAW_DIR"])
     if not raw.is_dir():
         print(f"ogi build: no folder {raw} (pass --raw DIR or set OGI_RAW_DIR)", file=sys.stderr)
         return 2
     print(f"building the warehouse from {raw} …", file=sys.stderr)
-    job = defs.resolve_job_def("build_warehouse")
     with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(
-            instance=instance,
+        result = dg.execute_job(
+            dg.reconstructable(build_job),
+            instance,
             run_config={
                 "loggers": {"console": {"config": {"log_level": "WARNING"}}},
-                "ops": {"staged_reports": {"config": {"reparse_years": args.reparse_year or []}}},
+                "ops": {"ingest": {"config": {"reparse_years": args.reparse_year or []}}},
             },
-            raise_on_error=False,
         )
         failed_checks = [
             evaluation.check_name
@@ -95,8 +94,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _metadata(result, node: str) -> dict:
-    [materialization] = result.asset_materializations_for_node(node)
+def _metadata(result, asset: str) -> dict:
+    """One staging asset's materialisation metadata (they are all materialised by the `ingest` step)."""
+    [materialization] = [
+        materialization for materialization in result.asset_materializations_for_node("ingest")
+        if materialization.asset_key.to_user_string() == asset
+    ]
     return {name: value.value for name, value in materialization.metadata.items()}
 
 

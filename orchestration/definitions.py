@@ -1,30 +1,48 @@
 """The code location: every asset, check, job, schedule and sensor, with their resources.
 
 `workspace.yaml` at the repository root points here, so `dagster dev` from the root loads it.
+orchestration/distributed.py is the same code location with Celery workers as its executor.
 """
 
 import dagster as dg
 
-from orchestration.ingestion.assets import quarantine, raw_inventory, resolved_organs, staged_reports
+from orchestration.ingestion.assets import ingest
 from orchestration.ingestion.automation import build_warehouse, daily_build, raw_folder_sensor
-from orchestration.marts.assets import mart_assets
-from orchestration.marts.checks import gate_checks
+from orchestration.marts.assets import build_marts
 from orchestration.publishing.assets import html_report, parquet_exports, published_warehouse
-from orchestration.resources import default_resources
+from orchestration.resources import BUILD_FILE_TAG, default_resources
 from warehouse.settings import apply_defaults
 
 # Unset OGI_* variables fall back to the project's defaults (the sample corpus, data/).
 apply_defaults()
 
-defs = dg.Definitions(
-    assets=[raw_inventory, staged_reports, resolved_organs, quarantine, *mart_assets, published_warehouse, parquet_exports, html_report],
-    asset_checks=gate_checks,
-    jobs=[build_warehouse],
-    schedules=[daily_build],
-    sensors=[raw_folder_sensor],
-    resources=default_resources(),
-    # Steps share one DuckDB build file, which one process at a time may open for writing: they run
-    # one after another in the run's process. The work that gains from cores (parsing) is spread
-    # over a process pool inside its step.
-    executor=dg.in_process_executor,
+# Each step in a process of its own, forked from a server that imported the code location once
+# (orchestration/step_server.py), so a step starts without importing Dagster, DuckDB and Polars
+# again. Steps that write the DuckDB build file run one at a time (DuckDB allows one writing
+# process); the parquet export and the HTML report read the published file side by side.
+MULTIPROCESS_EXECUTOR = dg.multiprocess_executor.configured(
+    {
+        "start_method": {"forkserver": {"preload_modules": ["orchestration.step_server"]}},
+        "tag_concurrency_limits": [{"key": BUILD_FILE_TAG[0], "value": BUILD_FILE_TAG[1], "limit": 1}],
+    },
+    name="ogi_multiprocess",
 )
+
+
+def code_location(executor: dg.ExecutorDefinition) -> dg.Definitions:
+    return dg.Definitions(
+        assets=[ingest, build_marts, published_warehouse, parquet_exports, html_report],
+        jobs=[build_warehouse],
+        schedules=[daily_build],
+        sensors=[raw_folder_sensor],
+        resources=default_resources(),
+        executor=executor,
+    )
+
+
+defs = code_location(MULTIPROCESS_EXECUTOR)
+
+
+def build_job() -> dg.JobDefinition:
+    """The build job, for `dg.reconstructable`: each step process re-creates it from this module."""
+    return defs.resolve_job_def("build_warehouse")

@@ -10,6 +10,14 @@ import duckdb
 from warehouse import publish
 from warehouse.connection import connect_read_only
 
+# The op tags of every step that opens the DuckDB build file, which one process at a time may open
+# for writing. Dagster's multiprocess executor runs one such step at a time (a tag concurrency limit,
+# definitions.py); under Celery they go to one queue that one single-process worker serves
+# (distributed.py).
+BUILD_FILE_TAG = ("ogi/build_file", "write")
+BUILD_FILE_QUEUE = "ogi_build_file"
+BUILD_FILE_TAGS = {BUILD_FILE_TAG[0]: BUILD_FILE_TAG[1], "dagster-celery/queue": BUILD_FILE_QUEUE}
+
 
 class RawFolder(dg.ConfigurableResource):
     """The folder of report files to ingest (recursive)."""

@@ -24,11 +24,11 @@ def build(ogi_env, monkeypatch: pytest.MonkeyPatch) -> Callable[..., dg.ExecuteI
     """Run the real build job in-process on a raw folder, into ogi_env's warehouse."""
     from orchestration.definitions import defs
 
-    def run(raw: Path, run_config: dict | None = None) -> dg.ExecuteInProcessResult:
+    def run(raw: Path, run_config: dict | None = None, raise_on_error: bool = True) -> dg.ExecuteInProcessResult:
         monkeypatch.setenv("OGI_RAW_DIR", str(raw))
         with dg.instance_for_test() as instance:
             return defs.resolve_job_def("build_warehouse").execute_in_process(
-                instance=instance, run_config=run_config
+                instance=instance, run_config=run_config, raise_on_error=raise_on_error
             )
 
     return run

@@ -5,11 +5,12 @@ Parsed results travel to DuckDB as Arrow batches (no row-at-a-time inserts).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from transforms.model import DIMENSIONS
+from transforms.model import DIMENSIONS, Observation
 
 if TYPE_CHECKING:
     from transforms.ingest import ContentResult
@@ -71,10 +72,22 @@ class StagedBatch:
     observations: pa.Table
 
 
+# The observation columns an Observation carries (the others are the content's: sha256, obs_seq,
+# parser_version), read with one C-level attrgetter per observation.
+_OBSERVATION_FIELDS = tuple(name for name in OBSERVATION_SCHEMA.names if name in Observation.__dataclass_fields__)
+_observation_values = attrgetter(*_OBSERVATION_FIELDS)
+_content_values = attrgetter(*CONTENT_SCHEMA.names)
+
+
+def _columns(rows: list[tuple], names: tuple[str, ...]) -> dict[str, list]:
+    """Row tuples as one list per column (empty lists when there are no rows)."""
+    return dict(zip(names, map(list, zip(*rows)))) if rows else {name: [] for name in names}
+
+
 def batch_from_results(results: list[ContentResult]) -> StagedBatch:
-    contents, reports, observations = [], [], []
+    contents = [_content_values(result) for result in results]
+    reports, observations, keys = [], [], []
     for result in results:
-        contents.append({name: getattr(result, name) for name in CONTENT_SCHEMA.names})
         if result.parsed is None:
             continue
         meta, structure = result.parsed.meta, result.parsed.structure
@@ -98,14 +111,16 @@ def batch_from_results(results: list[ContentResult]) -> StagedBatch:
             "period_end": structure.period_end,
             "table_rows": list(structure.table_rows),
         })
-        for seq, obs in enumerate(result.parsed.observations):
-            row = {name: getattr(obs, name) for name in OBSERVATION_SCHEMA.names if hasattr(obs, name)}
-            row.update(sha256=result.sha256, obs_seq=seq, parser_version=result.parser_version)
-            observations.append(row)
+        observations.extend(map(_observation_values, result.parsed.observations))
+        keys.extend((result.sha256, seq, result.parser_version) for seq in range(len(result.parsed.observations)))
+    observation_columns = {
+        **_columns(observations, _OBSERVATION_FIELDS),
+        **_columns(keys, ("sha256", "obs_seq", "parser_version")),
+    }
     return StagedBatch(
-        pa.Table.from_pylist(contents, schema=CONTENT_SCHEMA),
+        pa.Table.from_pydict(_columns(contents, tuple(CONTENT_SCHEMA.names)), schema=CONTENT_SCHEMA),
         pa.Table.from_pylist(reports, schema=REPORT_SCHEMA),
-        pa.Table.from_pylist(observations, schema=OBSERVATION_SCHEMA),
+        pa.Table.from_pydict(observation_columns, schema=OBSERVATION_SCHEMA),
     )
 
 

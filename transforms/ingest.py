@@ -11,8 +11,9 @@ import hashlib
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,8 +135,9 @@ def process_content(sha256: str, path: Path) -> ContentResult:
     )
 
 
-def _die_with_parent() -> None:
-    """Pool workers end when the build process does, even on `kill -9` (Linux; elsewhere a no-op)."""
+def die_with_parent() -> None:
+    """This process ends when its parent does, even on `kill -9` (Linux; elsewhere a no-op): parse
+    workers with their step, steps with the run that started them."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
@@ -155,12 +157,20 @@ def process_contents(
     """Staged Arrow batches for (sha256, path) pairs, `chunk_size` contents at a time.
 
     Memory stays bounded by the chunk, not the corpus. With `workers` > 1 the chunks are parsed in
-    that many processes (parsing is CPU-bound pure Python).
+    that many processes (parsing is CPU-bound pure Python), with at most one chunk per worker waiting
+    beyond those being parsed: results are handed on in order, and a slow consumer does not make
+    finished batches pile up.
     """
     chunks = list(_chunks(list(items), chunk_size))
     if workers <= 1 or len(chunks) <= 1:
         for chunk in chunks:
             yield _process_chunk(chunk)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
-        yield from pool.map(_process_chunk, chunks)
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
+        in_flight: deque[Future[StagedBatch]] = deque()
+        for chunk in chunks:
+            in_flight.append(pool.submit(_process_chunk, chunk))
+            if len(in_flight) > 2 * workers:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()

@@ -25,6 +25,7 @@ SCHEMA_FILES = (
     "schema_marts",
     "stg_file",
     "stg_content",
+    "stg_content_staged_at",
     "stg_report",
     "stg_observation",
     "stg_organ",

@@ -30,6 +30,8 @@ def _defaults() -> dict[str, str]:
         "OGI_EXPORT_DIR": str(data / "exports"),
         "OGI_MAX_FILE_BYTES": str(DEFAULT_MAX_FILE_BYTES),
         "DAGSTER_HOME": str(data / "dagster_home"),
+        # Broker and result backend of the Celery executor (orchestration/distributed.py).
+        "OGI_CELERY_REDIS": "redis://127.0.0.1:6379/0",
     }
 
 

@@ -5,6 +5,8 @@ rerun never duplicates rows and an interrupted write leaves nothing half-done.
 """
 from __future__ import annotations
 
+from datetime import datetime
+
 import duckdb
 import pyarrow as pa
 
@@ -57,11 +59,15 @@ def forget_contents(con: duckdb.DuckDBPyConnection, shas: list[str]) -> None:
     con.execute("COMMIT")
 
 
-def write_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch) -> None:
-    """Append one batch of results (their contents were forgotten first, if staged before)."""
+def write_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, staged_at: datetime) -> None:
+    """Append one batch of results (their contents were forgotten first, if staged before), stamped
+    with the start of the staging run."""
     con.execute("BEGIN TRANSACTION")
     con.register("content_batch", batch.contents)
-    con.execute("INSERT INTO staging.stg_content BY NAME SELECT * FROM content_batch")
+    con.execute(
+        "INSERT INTO staging.stg_content BY NAME SELECT *, $staged_at AS staged_at FROM content_batch",
+        {"staged_at": staged_at},
+    )
     con.register("report_batch", batch.reports)
     con.execute("INSERT INTO staging.stg_report BY NAME SELECT * FROM report_batch")
     con.register("observation_batch", batch.observations)

@@ -1,13 +1,18 @@
-"""Ingestion: the raw folder → staged documents, reports and observations, and the quarantine."""
+"""Ingestion: the raw folder → staged documents, reports and observations, the quarantine and the
+organs resolved to official units.
+
+Four assets, materialised by one step: they are one writer's work on the DuckDB build file, done in
+sequence, and each step of the multiprocess executor costs a process start."""
 
 import os
 import sys
 import time
+from datetime import datetime, timezone
 
 import dagster as dg
 from tqdm import tqdm
 
-from orchestration.resources import RawFolder, Warehouse
+from orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse
 from transforms.frames import inventory_table
 from transforms.ingest import discover, process_contents
 from transforms.organs import QUESTION_COLUMNS, county_townships, division_history, resolve_organs
@@ -40,14 +45,12 @@ def _previous_inventory(con) -> dict[str, tuple[int, int, str | None]]:
     return {name: (size, mtime, sha) for name, size, mtime, sha in rows}
 
 
-@dg.asset(group_name=GROUP, kinds={"duckdb"})
-def raw_inventory(context: dg.AssetExecutionContext, raw_folder: RawFolder, warehouse: Warehouse):
+def _inventory(context: dg.AssetExecutionContext, con, raw_folder: RawFolder) -> dg.MaterializeResult:
     """Every file under the raw folder with its sha256 and size; starts a new warehouse version."""
-    warehouse.start_build(owner=f"run {context.op_execution_context.run_id}")
-    with warehouse.build() as con:
-        known = _previous_inventory(con)
-        files = discover(raw_folder.root, raw_folder.max_file_bytes, known)
-        replace_table(con, "staging.stg_file", inventory_table(files))
+    known = _previous_inventory(con)
+    started = time.perf_counter()
+    files = discover(raw_folder.root, raw_folder.max_file_bytes, known)
+    replace_table(con, "staging.stg_file", inventory_table(files))
     before = {name: sha for name, (_, _, sha) in known.items()}
     now = {raw.source_file: raw.sha256 for raw in files}
     new = sorted(set(now) - set(before))
@@ -57,6 +60,7 @@ def raw_inventory(context: dg.AssetExecutionContext, raw_folder: RawFolder, ware
         if names:
             context.log.info(f"{len(names)} {label} file(s): {', '.join(names[:20])}")
     return dg.MaterializeResult(
+        asset_key="raw_inventory",
         metadata={
             "raw_folder": str(raw_folder.root),
             "files": len(files),
@@ -65,49 +69,42 @@ def raw_inventory(context: dg.AssetExecutionContext, raw_folder: RawFolder, ware
             "changed_files": len(changed),
             "unchanged_files": len(now) - len(new) - len(changed),
             "removed_files": len(removed),
-        }
+            "seconds": round(time.perf_counter() - started, 3),
+        },
     )
 
 
-class StagingConfig(dg.Config):
-    # A backfill by year: parse again the reports of these statistics years even if unchanged
-    # (e.g. after a parser fix), instead of partitioning the asset per document or per year.
-    reparse_years: list[int] = []
-
-
-@dg.asset(group_name=GROUP, deps=[raw_inventory], kinds={"python", "duckdb"})
-def staged_reports(
-    context: dg.AssetExecutionContext, config: StagingConfig, raw_folder: RawFolder, warehouse: Warehouse
-):
+def _stage(context: dg.AssetExecutionContext, con, raw_folder: RawFolder, reparse_years: list[int]) -> dg.MaterializeResult:
     """Decode and parse every content not yet staged by this parser version; reuse the rest."""
-    with warehouse.build() as con:
-        done = staged_contents(con, PARSER_VERSION) - staged_of_years(con, config.reparse_years)
-        pending = con.execute(
-            "SELECT sha256, min(source_file) FROM staging.stg_file "
-            "WHERE skip_reason IS NULL GROUP BY sha256 ORDER BY 2"
-        ).fetchall()
-        todo = [(sha, raw_folder.root / name) for sha, name in pending if sha not in done]
-        forget_contents(con, [sha for sha, _ in todo])
-        workers = (os.cpu_count() or 1) if len(todo) >= _PARALLEL_FROM else 1
-        parsed = rejected = observations = 0
-        started, load_seconds = time.perf_counter(), 0.0
-        with tqdm(total=len(todo), unit="file", desc="parsing", file=sys.stderr, disable=None) as bar:
-            for batch in process_contents(todo, workers=workers, chunk_size=_CHUNK):
-                load_started = time.perf_counter()
-                write_batch(con, batch)
-                load_seconds += time.perf_counter() - load_started
-                # A content is either parsed (it has a report row) or rejected.
-                parsed += batch.reports.num_rows
-                rejected += batch.contents.num_rows - batch.reports.num_rows
-                observations += batch.observations.num_rows
-                bar.update(batch.contents.num_rows)
-        parse_seconds = time.perf_counter() - started - load_seconds
-        pruned = prune_contents(con)
-        staged_total = con.execute("SELECT count(*) FROM staging.stg_observation").fetchone()[0]
+    done = staged_contents(con, PARSER_VERSION) - staged_of_years(con, reparse_years)
+    pending = con.execute(
+        "SELECT sha256, min(source_file) FROM staging.stg_file "
+        "WHERE skip_reason IS NULL GROUP BY sha256 ORDER BY 2"
+    ).fetchall()
+    todo = [(sha, raw_folder.root / name) for sha, name in pending if sha not in done]
+    forget_contents(con, [sha for sha, _ in todo])
+    workers = (os.cpu_count() or 1) if len(todo) >= _PARALLEL_FROM else 1
+    parsed = rejected = observations = 0
+    staged_at = datetime.now(timezone.utc)
+    started, load_seconds = time.perf_counter(), 0.0
+    with tqdm(total=len(todo), unit="file", desc="parsing", file=sys.stderr, disable=None) as bar:
+        for batch in process_contents(todo, workers=workers, chunk_size=_CHUNK):
+            load_started = time.perf_counter()
+            write_batch(con, batch, staged_at)
+            load_seconds += time.perf_counter() - load_started
+            # A content is either parsed (it has a report row) or rejected.
+            parsed += batch.reports.num_rows
+            rejected += batch.contents.num_rows - batch.reports.num_rows
+            observations += batch.observations.num_rows
+            bar.update(batch.contents.num_rows)
+    parse_seconds = time.perf_counter() - started - load_seconds
+    pruned = prune_contents(con)
+    staged_total = con.execute("SELECT count(*) FROM staging.stg_observation").fetchone()[0]
     context.log.info(
         f"parsed {parsed} new content(s), rejected {rejected}, reused {len(pending) - len(todo)}, pruned {pruned}"
     )
     return dg.MaterializeResult(
+        asset_key="staged_reports",
         metadata={
             "parser_version": PARSER_VERSION,
             "parsed_now": parsed,
@@ -120,57 +117,79 @@ def staged_reports(
             # Wall time waiting for decoded and parsed batches vs. writing them to DuckDB.
             "decode_parse_seconds": round(parse_seconds, 3),
             "load_seconds": round(load_seconds, 3),
-        }
+        },
     )
 
 
-class OrgansConfig(dg.Config):
+def _quarantine(con) -> dg.MaterializeResult:
+    """staging.quarantine: every file that did not become a report, with a reason a person can act on."""
+    run_sql(con, "stg_quarantine")
+    reasons = con.execute(
+        "SELECT split_part(reason, ':', 1) AS reason, count(*) AS files "
+        "FROM staging.quarantine GROUP BY 1 ORDER BY 2 DESC, 1"
+    ).fetchall()
+    return dg.MaterializeResult(
+        asset_key="quarantine",
+        metadata={
+            "quarantined_files": sum(count for _, count in reasons),
+            "top_reasons": _counts_md(reasons),
+        },
+    )
+
+
+def _resolve_organs(con, expect_county_townships: bool) -> dg.MaterializeResult:
+    """Each reporting organ attached to its official unit through the shipped gazetteer (with the
+    unit's whole history), or left unresolved with a reason — never guessed; plus every township of
+    the counties the corpus covers, the organs expected to publish (marts.fct_publication)."""
+    questions = con.sql(f"SELECT DISTINCT {', '.join(QUESTION_COLUMNS)} FROM staging.stg_report").pl().to_dicts()
+    organs = resolve_organs(questions)
+    reporting = {key for key in organs.column("lineage_key").to_pylist() if key}
+    counties = {code for code in organs.column("official_county_code").to_pylist() if code}
+    expected = county_townships(counties) if expect_county_townships else set()
+    divisions = division_history(reporting | expected)
+    replace_table(con, "staging.stg_organ", organs)
+    replace_table(con, "staging.stg_division", divisions)
+    reasons = con.execute(
+        "SELECT coalesce(split_part(reason, ':', 1), status), count(*) FROM staging.stg_organ "
+        "GROUP BY 1 ORDER BY 2 DESC, 1"
+    ).fetchall()
+    return dg.MaterializeResult(
+        asset_key="resolved_organs",
+        metadata={
+            "organ_questions": organs.num_rows,
+            "division_versions": divisions.num_rows,
+            "outcomes": _counts_md(reasons),
+        },
+    )
+
+
+class IngestConfig(dg.Config):
+    # A backfill by year: parse again the reports of these statistics years even if unchanged
+    # (e.g. after a parser fix), instead of partitioning the assets per document or per year.
+    reparse_years: list[int] = []
     # Which organs marts.fct_publication expects a report from: the organs that reported and every
     # township of the counties they belong to (the default), or only the organs that reported.
     expect_county_townships: bool = True
 
 
-@dg.asset(group_name=GROUP, deps=[staged_reports], kinds={"python", "duckdb"})
-def resolved_organs(config: OrgansConfig, warehouse: Warehouse):
-    """Each reporting organ attached to its official unit through the shipped gazetteer (with the
-    unit's whole history), or left unresolved with a reason — never guessed; plus every township of
-    the counties the corpus covers, the organs expected to publish (marts.fct_publication)."""
+@dg.multi_asset(
+    name="ingest",
+    specs=[
+        dg.AssetSpec("raw_inventory", group_name=GROUP, kinds={"duckdb"}, description=_inventory.__doc__),
+        dg.AssetSpec("staged_reports", deps=["raw_inventory"], group_name=GROUP, kinds={"python", "duckdb"},
+                     description=_stage.__doc__),
+        dg.AssetSpec("quarantine", deps=["staged_reports"], group_name=GROUP, kinds={"duckdb"},
+                     description=_quarantine.__doc__),
+        dg.AssetSpec("resolved_organs", deps=["staged_reports"], group_name=GROUP, kinds={"python", "duckdb"},
+                     description=_resolve_organs.__doc__),
+    ],
+    op_tags=BUILD_FILE_TAGS,
+)
+def ingest(context: dg.AssetExecutionContext, config: IngestConfig, raw_folder: RawFolder, warehouse: Warehouse):
+    """Start a new warehouse version from the raw folder: inventory, staging, quarantine, organs."""
+    warehouse.start_build(owner=f"run {context.op_execution_context.run_id}")
     with warehouse.build() as con:
-        questions = con.sql(
-            f"SELECT DISTINCT {', '.join(QUESTION_COLUMNS)} FROM staging.stg_report"
-        ).pl().to_dicts()
-        organs = resolve_organs(questions)
-        reporting = {key for key in organs.column("lineage_key").to_pylist() if key}
-        counties = {code for code in organs.column("official_county_code").to_pylist() if code}
-        expected = county_townships(counties) if config.expect_county_townships else set()
-        divisions = division_history(reporting | expected)
-        replace_table(con, "staging.stg_organ", organs)
-        replace_table(con, "staging.stg_division", divisions)
-        reasons = con.execute(
-            "SELECT coalesce(split_part(reason, ':', 1), status), count(*) FROM staging.stg_organ "
-            "GROUP BY 1 ORDER BY 2 DESC, 1"
-        ).fetchall()
-    return dg.MaterializeResult(
-        metadata={
-            "organ_questions": organs.num_rows,
-            "division_versions": divisions.num_rows,
-            "outcomes": _counts_md(reasons),
-        }
-    )
-
-
-@dg.asset(group_name=GROUP, deps=[staged_reports], kinds={"duckdb"})
-def quarantine(warehouse: Warehouse):
-    """staging.quarantine: every file that did not become a report, with a reason a person can act on."""
-    with warehouse.build() as con:
-        run_sql(con, "stg_quarantine")
-        reasons = con.execute(
-            "SELECT split_part(reason, ':', 1) AS reason, count(*) AS files "
-            "FROM staging.quarantine GROUP BY 1 ORDER BY 2 DESC, 1"
-        ).fetchall()
-    return dg.MaterializeResult(
-        metadata={
-            "quarantined_files": sum(count for _, count in reasons),
-            "top_reasons": _counts_md(reasons),
-        }
-    )
+        yield _inventory(context, con, raw_folder)
+        yield _stage(context, con, raw_folder, config.reparse_years)
+        yield _quarantine(con)
+        yield _resolve_organs(con, config.expect_county_townships)

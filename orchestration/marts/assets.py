@@ -1,8 +1,14 @@
-"""The marts, one asset per SQL file (warehouse/marts.py says which and in what order)."""
+"""The marts: one step builds every mart (warehouse/marts.py says which and in what order) and runs
+the gate checks, while the UI still shows one asset per mart table with its own lineage.
+
+One step rather than one per table: each step of the multiprocess executor is a process of its own
+that opens the DuckDB build file, and the marts are one writer's work done in sequence anyway.
+"""
 
 import dagster as dg
 
-from orchestration.resources import Warehouse
+from orchestration.marts.checks import GATE_CHECKS
+from orchestration.resources import BUILD_FILE_TAGS, Warehouse
 from warehouse import marts
 from warehouse.dictionary import column_docs, markdown_table, table_columns
 
@@ -10,36 +16,54 @@ GROUP = "marts"
 _PREVIEW_ROWS = 5
 
 
-def _preview(con, table: str) -> tuple[int, str]:
-    rows = con.execute(f"SELECT count(*) FROM marts.{table}").fetchone()[0]
-    frame = con.sql(f"SELECT * FROM marts.{table} LIMIT {_PREVIEW_ROWS}").pl()
-    return rows, "\n".join(markdown_table(frame.columns, list(frame.iter_rows())))
-
-
-def _mart_asset(mart: marts.Mart) -> dg.AssetsDefinition:
+def _spec(mart: marts.Mart) -> dg.AssetSpec:
     # Every build starts with raw_inventory (it opens the new version), so marts with no other
     # upstream still come after it.
-    deps = list(mart.upstream) or ["raw_inventory"]
-
-    @dg.asset(name=mart.name, group_name=GROUP, deps=deps, description=mart.description(), kinds={"duckdb"})
-    def _build(warehouse: Warehouse) -> dg.MaterializeResult:
-        with warehouse.build() as con:
-            mart.build(con)
-            rows, preview = _preview(con, mart.name)
-            columns = table_columns(con, "marts", mart.name)
-        docs = column_docs().get(mart.name, {})
-        schema = dg.TableSchema(
-            columns=[dg.TableColumn(name, data_type, description=docs.get(name)) for name, data_type in columns]
-        )
-        return dg.MaterializeResult(
-            metadata={
-                "dagster/row_count": rows,
-                "dagster/column_schema": schema,
-                "preview": dg.MetadataValue.md(preview),
-            }
-        )
-
-    return _build
+    return dg.AssetSpec(
+        mart.name,
+        deps=list(mart.upstream) or ["raw_inventory"],
+        description=mart.description(),
+        group_name=GROUP,
+        kinds={"duckdb"},
+    )
 
 
-mart_assets = [_mart_asset(mart) for mart in marts.ALL]
+def _materialization(con, mart: marts.Mart) -> dg.MaterializeResult:
+    rows = con.execute(f"SELECT count(*) FROM marts.{mart.name}").fetchone()[0]
+    frame = con.sql(f"SELECT * FROM marts.{mart.name} LIMIT {_PREVIEW_ROWS}").pl()
+    docs = column_docs().get(mart.name, {})
+    schema = dg.TableSchema(
+        columns=[
+            dg.TableColumn(name, data_type, description=docs.get(name))
+            for name, data_type in table_columns(con, "marts", mart.name)
+        ]
+    )
+    return dg.MaterializeResult(
+        asset_key=mart.name,
+        metadata={
+            "dagster/row_count": rows,
+            "dagster/column_schema": schema,
+            "preview": dg.MetadataValue.md("\n".join(markdown_table(frame.columns, list(frame.iter_rows())))),
+        },
+    )
+
+
+@dg.multi_asset(
+    name="build_marts",
+    specs=[_spec(mart) for mart in marts.ALL],
+    check_specs=[check.spec() for check in GATE_CHECKS],
+    can_subset=True,
+    op_tags=BUILD_FILE_TAGS,
+)
+def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse):
+    """Build the selected marts in dependency order, then run the selected gate checks."""
+    selected = {key.to_user_string() for key in context.selected_asset_keys}
+    selected_checks = {key.name for key in context.selected_asset_check_keys}
+    with warehouse.build() as con:
+        for mart in marts.ALL:
+            if mart.name in selected:
+                mart.build(con)
+                yield _materialization(con, mart)
+        for check in GATE_CHECKS:
+            if check.name in selected_checks:
+                yield check.evaluate(con)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.resources import ExportFolder, Warehouse
+from orchestration.resources import BUILD_FILE_TAGS, ExportFolder, Warehouse
 from warehouse import marts
 from warehouse.export import export_marts
 from warehouse.report import write_report
@@ -13,7 +13,7 @@ from warehouse.settings import REPORT_FILE
 GROUP = "publishing"
 
 
-@dg.asset(group_name=GROUP, deps=[mart.name for mart in marts.ALL], kinds={"duckdb"})
+@dg.asset(group_name=GROUP, deps=[mart.name for mart in marts.ALL], kinds={"duckdb"}, op_tags=BUILD_FILE_TAGS)
 def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
     """The new warehouse version, swapped in atomically once every blocking check passed."""
     warehouse.publish()

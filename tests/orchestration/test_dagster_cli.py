@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dagster as dg
+
 from warehouse.connection import connect_read_only
 from warehouse.settings import REPO_ROOT
 
 
-def test_dagster_job_execute_builds_the_sample_warehouse(tmp_path):
+def test_dagster_job_execute_builds_the_sample_warehouse(tmp_path, monkeypatch):
     home = tmp_path / "home"
     home.mkdir()
     env = {**os.environ, "OGI_DATA_DIR": str(tmp_path / "data"), "DAGSTER_HOME": str(home)}
@@ -26,3 +28,14 @@ def test_dagster_job_execute_builds_the_sample_warehouse(tmp_path):
     with connect_read_only(tmp_path / "data" / "warehouse.duckdb") as con:
         assert con.execute("SELECT count(*) FROM marts.dim_report").fetchone() == (5,)
     assert (home / "history").is_dir()  # the run is recorded in the persistent instance
+    # The code location's default executor ran each step in a process of its own.
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    with dg.DagsterInstance.get() as instance:
+        [run] = instance.get_runs()
+        started = {
+            record.step_key: record.dagster_event.event_specific_data.metadata["pid"].value
+            for record in instance.all_logs(run.run_id)
+            if record.dagster_event and record.dagster_event.event_type_value == "STEP_WORKER_STARTED"
+        }
+    assert set(started) == {"ingest", "build_marts", "published_warehouse", "parquet_exports", "html_report"}
+    assert len(set(started.values())) == len(started)

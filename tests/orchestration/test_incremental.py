@@ -10,7 +10,7 @@ from warehouse.connection import connect_read_only
 def _staged(result) -> dict:
     """What the staging step did: parsed_now, reused_unchanged, pruned …"""
     assert result.success
-    metadata = result.asset_materializations_for_node("staged_reports")[0].metadata
+    metadata = next(m for m in result.asset_materializations_for_node("ingest") if m.asset_key.to_user_string() == "staged_reports").metadata
     return {name: value.value for name, value in metadata.items()}
 
 
@@ -52,6 +52,6 @@ def test_only_new_and_changed_files_are_parsed_and_reruns_change_nothing(sample_
 
 def test_a_backfill_by_year_parses_again_only_that_years_reports(sample_raw, ogi_env, build):
     _staged(build(sample_raw))
-    staged = _staged(build(sample_raw, {"ops": {"staged_reports": {"config": {"reparse_years": [2018]}}}}))
+    staged = _staged(build(sample_raw, {"ops": {"ingest": {"config": {"reparse_years": [2018]}}}}))
     # Of the five sample reports only 大信镇's is about 2018.
     assert (staged["parsed_now"], staged["reused_unchanged"]) == (1, 4)

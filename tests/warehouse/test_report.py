@@ -1,5 +1,5 @@
 """The HTML report (warehouse.report), rendered for the sample corpus and opened in a real headless
-browser: Debian's chromium (`scripts/install_browser.sh` installs it; `make test` runs that first).
+browser: Debian's chromium (`scripts/install_test_services.sh` installs it; `make test` runs that first).
 
 The browser runs with every host name unresolvable, so a chart that needed the network would not
 draw. Figures were counted by hand on sample_corpus/*.txt: five town reports of five organs (2017:
@@ -124,7 +124,7 @@ def sample_in_browser(sample, tmp_path_factory) -> tuple[str, list[str], bytes]:
 
 
 def test_the_browser_is_installed():
-    assert CHROMIUM.exists(), "run scripts/install_browser.sh (make test does)"
+    assert CHROMIUM.exists(), "run scripts/install_test_services.sh (make test does)"
 
 
 def test_every_report_query_is_one_statement_with_no_formatted_input():

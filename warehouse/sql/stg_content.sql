@@ -9,5 +9,8 @@ CREATE TABLE IF NOT EXISTS staging.stg_content (
     detail         VARCHAR,
     encoding       VARCHAR,
     source_format  VARCHAR,           -- 'text' | 'html'
-    text           VARCHAR
+    text           VARCHAR,
+    -- When the staging run that decoded it started (all contents of one run share it): the gate
+    -- check of spans reads only the last run's contents; earlier ones were checked when staged.
+    staged_at      TIMESTAMPTZ
 );

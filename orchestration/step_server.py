@@ -1,0 +1,15 @@
+"""Imported only by the server that Dagster's multiprocess executor forks step processes from
+(`preload_modules` in definitions.py): the code location, imported once for every step, and the
+lifetimes that make a killed run take its steps with it.
+
+The server ends when the run's process does, even on `kill -9`; each step forked from it ends when
+the server does; each parse worker when its step does. Without this, a step of a killed run would
+write on, orphaned, to a build file that the next build must be free to take over.
+"""
+import os
+
+import orchestration.definitions  # noqa: F401
+from transforms.ingest import die_with_parent
+
+die_with_parent()
+os.register_at_fork(after_in_child=die_with_parent)
