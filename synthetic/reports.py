@@ -230,10 +230,10 @@ def generate_report(seed: int, index: int) -> SyntheticReport:
     )
 
 
-def write_corpus(folder: Path, count: int, seed: int = 0, start: int = 0) -> list[SyntheticReport]:
-    """Write reports `start` … `start + count - 1` as UTF-8 files into `folder`."""
+def write_corpus(folder: Path, count: int, seed: int = 0, start: int = 0) -> None:
+    """Write reports `start` … `start + count - 1` as UTF-8 files into `folder`, one at a time (a
+    100k corpus is never held in memory)."""
     folder.mkdir(parents=True, exist_ok=True)
-    reports = [generate_report(seed, index) for index in range(start, start + count)]
-    for report in reports:
+    for index in range(start, start + count):
+        report = generate_report(seed, index)
         (folder / report.file_name).write_text(report.text, encoding="utf-8")
-    return reports
