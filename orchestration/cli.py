@@ -49,11 +49,23 @@ def _summary(warehouse: Path, export_dir: Path) -> str:
     return "\n".join(lines)
 
 
+def _start_step_server() -> None:
+    """Start the server that Dagster's multiprocess executor forks step processes from now, with the
+    modules definitions.py has it preload, so that it imports the code location while this process
+    imports it too (2 cores: the first step starts ~2 s sooner). The executor finds it running."""
+    import multiprocessing
+    from multiprocessing import forkserver
+
+    multiprocessing.set_forkserver_preload(["dagster._core.executor.multiprocess", "orchestration.step_server"])
+    forkserver.ensure_running()
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     _set_paths(args)
     from orchestration.instance import ensure_dagster_home
 
     ensure_dagster_home()
+    _start_step_server()
     import dagster as dg
 
     from orchestration.definitions import build_job

@@ -49,8 +49,8 @@ class Warehouse(dg.ConfigurableResource):
         publish.start_build(self.file, owner)
 
     @contextlib.contextmanager
-    def build(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with publish.open_build(self.file) as con:
+    def build(self, memory_limit: str = publish.BUILD_MEMORY_LIMIT) -> Iterator[duckdb.DuckDBPyConnection]:
+        with publish.open_build(self.file, memory_limit) as con:
             yield con
 
     def publish(self) -> None:
@@ -58,7 +58,8 @@ class Warehouse(dg.ConfigurableResource):
 
     @contextlib.contextmanager
     def read_only(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        con = connect_read_only(self.file)
+        # The export and the report read side by side; each keeps to the limit of a build step.
+        con = connect_read_only(self.file, publish.BUILD_MEMORY_LIMIT)
         try:
             yield con
         finally:

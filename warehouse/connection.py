@@ -41,8 +41,9 @@ def seed_path(name: str) -> str:
     return str(SEED_DIR / f"{name}.csv")
 
 
-def connect_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
+def connect_read_only(path: str | Path, memory_limit: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection; `memory_limit` caps DuckDB's buffer pool (default: DuckDB's, 80% of RAM)."""
     path = Path(path)
     if not path.exists():
         raise WarehouseMissing(f"no warehouse at {path}: run `ogi build` first (or pass --warehouse FILE)")
-    return duckdb.connect(str(path), read_only=True)
+    return duckdb.connect(str(path), read_only=True, config={"memory_limit": memory_limit} if memory_limit else {})

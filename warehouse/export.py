@@ -46,6 +46,9 @@ def export_marts(con: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, int
             partitioning=["report_year"] if partitioned else None,
             partitioning_flavor="hive" if partitioned else None,
             basename_template=f"{table}-{{i}}.parquet",
+            # Row groups of one batch: the writer holds at most that many rows per partition (its
+            # default, a million, grows with the corpus).
+            max_rows_per_group=_BATCH_ROWS,
         )
         final = out_dir / table
         shutil.rmtree(final, ignore_errors=True)

@@ -19,8 +19,8 @@ _CONTENT_TABLES = ("staging.stg_observation", "staging.stg_report", "staging.stg
 REPLACED_TABLES = ("staging.stg_file", "staging.stg_organ", "staging.stg_division")
 
 
-def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table) -> None:
-    """Replace every row of one of REPLACED_TABLES, in one transaction."""
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table | pa.RecordBatchReader) -> None:
+    """Replace every row of one of REPLACED_TABLES, in one transaction (a reader is streamed)."""
     if table not in REPLACED_TABLES:
         raise ValueError(f"{table} is not replaced whole")
     con.execute("BEGIN TRANSACTION")

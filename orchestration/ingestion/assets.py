@@ -10,14 +10,16 @@ import time
 from datetime import datetime, timezone
 
 import dagster as dg
+import pyarrow as pa
 from tqdm import tqdm
 
 from orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse
 from transforms.frames import inventory_table
 from transforms.ingest import discover, process_contents
-from transforms.organs import QUESTION_COLUMNS, county_townships, division_history, resolve_organs
+from transforms.organs import ORGAN_SCHEMA, QUESTION_COLUMNS, county_townships, division_history, resolve_organs
 from transforms.parse import PARSER_VERSION
 from warehouse.connection import run_sql
+from warehouse.publish import LOAD_MEMORY_LIMIT
 from warehouse.staging import (
     forget_contents,
     prune_contents,
@@ -33,6 +35,8 @@ _PARALLEL_FROM = 400
 # Contents per batch: large enough that each DuckDB append (one transaction) is cheap per row,
 # small enough that a batch of decoded texts stays a few tens of MB.
 _CHUNK = 2000
+# Organ questions resolved per batch.
+_ORGAN_BATCH = 5000
 
 
 def _counts_md(rows: list[tuple[str, int]]) -> dg.MetadataValue:
@@ -141,13 +145,22 @@ def _resolve_organs(con, expect_county_townships: bool) -> dg.MaterializeResult:
     """Each reporting organ attached to its official unit through the shipped gazetteer (with the
     unit's whole history), or left unresolved with a reason — never guessed; plus every township of
     the counties the corpus covers, the organs expected to publish (marts.fct_publication)."""
-    questions = con.sql(f"SELECT DISTINCT {', '.join(QUESTION_COLUMNS)} FROM staging.stg_report").pl().to_dicts()
-    organs = resolve_organs(questions)
-    reporting = {key for key in organs.column("lineage_key").to_pylist() if key}
-    counties = {code for code in organs.column("official_county_code").to_pylist() if code}
+    # Streamed in batches from a cursor of their own: the questions (one per distinct organ as the
+    # reports name it) and their answers never sit in memory whole.
+    questions = con.cursor().execute(
+        f"SELECT DISTINCT {', '.join(QUESTION_COLUMNS)} FROM staging.stg_report"
+    ).to_arrow_reader(_ORGAN_BATCH)
+    answers = (
+        answer for batch in questions for answer in resolve_organs(batch.to_pylist()).to_batches()
+    )
+    replace_table(con, "staging.stg_organ", pa.RecordBatchReader.from_batches(ORGAN_SCHEMA, answers))
+    reporting = {key for (key,) in con.execute(
+        "SELECT DISTINCT lineage_key FROM staging.stg_organ WHERE lineage_key IS NOT NULL").fetchall()}
+    counties = {code for (code,) in con.execute(
+        "SELECT DISTINCT official_county_code FROM staging.stg_organ WHERE official_county_code IS NOT NULL"
+    ).fetchall()}
     expected = county_townships(counties) if expect_county_townships else set()
     divisions = division_history(reporting | expected)
-    replace_table(con, "staging.stg_organ", organs)
     replace_table(con, "staging.stg_division", divisions)
     reasons = con.execute(
         "SELECT coalesce(split_part(reason, ':', 1), status), count(*) FROM staging.stg_organ "
@@ -156,7 +169,7 @@ def _resolve_organs(con, expect_county_townships: bool) -> dg.MaterializeResult:
     return dg.MaterializeResult(
         asset_key="resolved_organs",
         metadata={
-            "organ_questions": organs.num_rows,
+            "organ_questions": sum(count for _, count in reasons),
             "division_versions": divisions.num_rows,
             "outcomes": _counts_md(reasons),
         },
@@ -188,7 +201,7 @@ class IngestConfig(dg.Config):
 def ingest(context: dg.AssetExecutionContext, config: IngestConfig, raw_folder: RawFolder, warehouse: Warehouse):
     """Start a new warehouse version from the raw folder: inventory, staging, quarantine, organs."""
     warehouse.start_build(owner=f"run {context.op_execution_context.run_id}")
-    with warehouse.build() as con:
+    with warehouse.build(LOAD_MEMORY_LIMIT) as con:
         yield _inventory(context, con, raw_folder)
         yield _stage(context, con, raw_folder, config.reparse_years)
         yield _quarantine(con)
