@@ -64,16 +64,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     _set_paths(args)
     from orchestration.instance import ensure_dagster_home
 
+    raw = Path(os.environ["OGI_RAW_DIR"])
+    if not raw.is_dir():
+        print(f"ogi build: no folder {raw} (pass --raw DIR or set OGI_RAW_DIR)", file=sys.stderr)
+        return 2
     ensure_dagster_home()
     _start_step_server()
     import dagster as dg
 
     from orchestration.definitions import build_job
 
-    raw = Path(os.environ["OGI_RAW_DIR"])
-    if not raw.is_dir():
-        print(f"ogi build: no folder {raw} (pass --raw DIR or set OGI_RAW_DIR)", file=sys.stderr)
-        return 2
     print(f"building the warehouse from {raw} …", file=sys.stderr)
     with dg.DagsterInstance.get() as instance:
         result = dg.execute_job(
