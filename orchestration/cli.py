@@ -56,7 +56,10 @@ def _start_step_server() -> None:
     import multiprocessing
     from multiprocessing import forkserver
 
-    multiprocessing.set_forkserver_preload(["dagster._core.executor.multiprocess", "orchestration.step_server"])
+    from orchestration import STEP_SERVER_MODULE
+
+    # Dagster puts its own executor module first in the list.
+    multiprocessing.set_forkserver_preload(["dagster._core.executor.multiprocess", STEP_SERVER_MODULE])
     forkserver.ensure_running()
 
 

@@ -6,6 +6,7 @@ orchestration/distributed.py is the same code location with Celery workers as it
 
 import dagster as dg
 
+from orchestration import STEP_SERVER_MODULE
 from orchestration.ingestion.assets import ingest
 from orchestration.ingestion.automation import build_warehouse, daily_build, raw_folder_sensor
 from orchestration.marts.assets import build_marts
@@ -22,7 +23,7 @@ apply_defaults()
 # process); the parquet export and the HTML report read the published file side by side.
 MULTIPROCESS_EXECUTOR = dg.multiprocess_executor.configured(
     {
-        "start_method": {"forkserver": {"preload_modules": ["orchestration.step_server"]}},
+        "start_method": {"forkserver": {"preload_modules": [STEP_SERVER_MODULE]}},
         "tag_concurrency_limits": [{"key": BUILD_FILE_TAG[0], "value": BUILD_FILE_TAG[1], "limit": 1}],
     },
     name="ogi_multiprocess",
