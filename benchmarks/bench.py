@@ -83,8 +83,7 @@ def build(raw: Path, data: Path) -> tuple[float, dict[str, float], int]:
         if process.wait():
             raise RuntimeError(f"{' '.join(command)} failed with exit code {process.returncode}")
     wall = time.perf_counter() - started
-    os.environ["DAGSTER_HOME"] = env["DAGSTER_HOME"]
-    with dg.DagsterInstance.get() as instance:
+    with dg.DagsterInstance.from_config(env["DAGSTER_HOME"]) as instance:
         [run] = instance.get_runs(limit=1)
         records = instance.all_logs(run.run_id)
     events = [record.dagster_event for record in records if record.dagster_event]

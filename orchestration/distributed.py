@@ -11,7 +11,7 @@ Steps that write the DuckDB build file go to the `ogi_build_file` queue, which o
 its own process (`--pool solo`: one task at a time, and free to start the parse pool); the others go
 to Dagster's default queue. OGI_CELERY_REDIS names the broker and result backend
 (default redis://127.0.0.1:6379/0). Workers on other machines need the same paths and instance,
-e.g. a shared volume and a PostgreSQL-backed DAGSTER_HOME (see the README).
+e.g. a shared volume and a PostgreSQL-backed DAGSTER_HOME (docs/scale-out.md).
 """
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from warehouse.connection import connect_read_only
 from warehouse.settings import REPO_ROOT
 
 
-def test_dagster_job_execute_builds_the_sample_warehouse(tmp_path, monkeypatch):
+def test_dagster_job_execute_builds_the_sample_warehouse(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     env = {**os.environ, "OGI_DATA_DIR": str(tmp_path / "data"), "DAGSTER_HOME": str(home)}
@@ -29,8 +29,7 @@ def test_dagster_job_execute_builds_the_sample_warehouse(tmp_path, monkeypatch):
         assert con.execute("SELECT count(*) FROM marts.dim_report").fetchone() == (5,)
     assert (home / "history").is_dir()  # the run is recorded in the persistent instance
     # The code location's default executor ran each step in a process of its own.
-    monkeypatch.setenv("DAGSTER_HOME", str(home))
-    with dg.DagsterInstance.get() as instance:
+    with dg.DagsterInstance.from_config(str(home)) as instance:
         [run] = instance.get_runs()
         started = {
             record.step_key: record.dagster_event.event_specific_data.metadata["pid"].value

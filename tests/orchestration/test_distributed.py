@@ -79,7 +79,7 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, str]]:
             process.wait(timeout=30)
 
 
-def test_celery_workers_build_the_warehouse_each_step_on_its_queue(cluster, tmp_path, monkeypatch):
+def test_celery_workers_build_the_warehouse_each_step_on_its_queue(cluster, tmp_path):
     write_corpus(tmp_path / "raw", REPORTS, seed=3)
     result = subprocess.run(
         [str(BIN / "dagster"), "job", "execute", "-m", "orchestration.distributed", "-a", "defs", "-j", "build_warehouse"],
@@ -91,8 +91,7 @@ def test_celery_workers_build_the_warehouse_each_step_on_its_queue(cluster, tmp_
         assert con.execute("SELECT count(*) FROM marts.dim_report").fetchone() == (REPORTS,)
     assert (Path(cluster["OGI_EXPORT_DIR"]) / "report.html").is_file()
 
-    monkeypatch.setenv("DAGSTER_HOME", cluster["DAGSTER_HOME"])
-    with dg.DagsterInstance.get() as instance:
+    with dg.DagsterInstance.from_config(cluster["DAGSTER_HOME"]) as instance:
         [run] = instance.get_runs()
         records = instance.all_logs(run.run_id)
     # dagster-celery's worker-side notice names the worker that ran each step.
