@@ -52,7 +52,9 @@ def _summary(warehouse: Path, export_dir: Path) -> str:
 def _start_step_server() -> None:
     """Start the server that Dagster's multiprocess executor forks step processes from now, with the
     modules definitions.py has it preload, so that it imports the code location while this process
-    imports it too (2 cores: the first step starts ~2 s sooner). The executor finds it running."""
+    imports it too (2 cores: the first step starts ~2 s sooner). The executor finds it running.
+    The instance must exist by then: the server opens it, and two processes creating a new
+    instance's storage at once collide."""
     import multiprocessing
     from multiprocessing import forkserver
 
@@ -72,13 +74,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"ogi build: no folder {raw} (pass --raw DIR or set OGI_RAW_DIR)", file=sys.stderr)
         return 2
     ensure_dagster_home()
-    _start_step_server()
     import dagster as dg
 
+    instance = dg.DagsterInstance.get()  # on first use, this creates its storage
+    _start_step_server()
     from orchestration.definitions import build_job
 
     print(f"building the warehouse from {raw} …", file=sys.stderr)
-    with dg.DagsterInstance.get() as instance:
+    with instance:
         result = dg.execute_job(
             dg.reconstructable(build_job),
             instance,

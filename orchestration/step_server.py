@@ -8,8 +8,17 @@ write on, orphaned, to a build file that the next build must be free to take ove
 """
 import os
 
+import dagster as dg
+
 import orchestration.definitions  # noqa: F401
 from transforms.ingest import die_with_parent
 
 die_with_parent()
 os.register_at_fork(after_in_child=die_with_parent)
+
+# Each step opens the run's instance, which imports its storage (SQLAlchemy, Alembic and the rest of
+# Dagster's storage layer): 0.6 s per step when done there. Opening it here imports them once. The
+# run's process has created the instance before the server starts (a run needs it).
+if os.path.isdir(os.environ.get("DAGSTER_HOME", "")):
+    with dg.DagsterInstance.get():
+        pass

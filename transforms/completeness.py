@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from transforms.anchored import anchored
 from transforms.model import Structure
 
 # Section codes of report-formats.md §2.1 and §4.2, in the order they are tried: a heading such as
@@ -23,7 +24,10 @@ _SECTIONS = (
     ("sec_problems", re.compile(r"问题|改进|不足|打算")),
     ("sec_other", re.compile(r"其他|需要说明|需要报告")),
 )
-_HEADING = re.compile(r"(?:^|(?<=[\n。:|]))\s*[一二三四五六七八九十]{1,2}[、.]\s*(?P<title>[^\n。,:]{2,30})")
+_HEADING = anchored(
+    r"(?:^|(?<=[\n。:|]))\s*[一二三四五六七八九十]{1,2}[、.]\s*(?P<title>[^\n。,:]{2,30})",
+    r"[\s一二三四五六七八九十]",  # a heading begins with its numeral, maybe after spaces
+)
 # Rows of the 2019/2021 table 3 look like headings (一、本年新收…) but are not sections.
 _TABLE_ROW = re.compile(r"申请数量|办理结果|结转下年")
 

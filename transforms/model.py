@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 # Dimension columns of an observation, in the order of marts.fct_observation.
 DIMENSIONS = (
@@ -20,7 +21,7 @@ DIMENSIONS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Observation:
     indicator_code: str
     value: float
@@ -44,7 +45,10 @@ class Observation:
 
     def key(self) -> tuple:
         """One value per key (labeling rule 3): indicator plus every dimension."""
-        return (self.indicator_code, *(getattr(self, d) for d in DIMENSIONS))
+        return _key_of(self)
+
+
+_key_of = attrgetter("indicator_code", *DIMENSIONS)
 
 
 @dataclass(frozen=True)

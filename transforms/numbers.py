@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.anchored import anchored
+
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
@@ -16,7 +18,7 @@ _CN_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千"
 # purpose: a number without one of these units is never an observation of prose.
 _UNITS = ("万元", "万条", "万件", "人次", "场次", "元", "条", "件", "次", "人", "名", "个", "处", "篇", "宗", "份", "场", "起", "期", "项", "位")
 
-NUMBER_TOKEN = re.compile(
+NUMBER_TOKEN = anchored(
     r"(?P<pre>近|约|大约|将近)?"
     # 1,234 and 1 234 (thousands groups), 12 and 0.5, 二十二 and 一千二百三十四
     rf"(?P<num>(?<![\d.])\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d])|(?<![\d. ])\d{{1,3}}(?: \d{{3}})+(?![\d.])"
@@ -25,7 +27,9 @@ NUMBER_TOKEN = re.compile(
     r"(?:(?P<wan>万)(?=[余多](?:条|件|元|人次)))?"
     r"(?P<suf>余|多)?"
     rf"(?P<unit>{'|'.join(_UNITS)})"
-    r"(?P<post>左右)?"
+    r"(?P<post>左右)?",
+    # a token begins with a prefix or a numeral
+    rf"[近约大将\d{_CN_NUMERAL_CHARS}]",
 )
 
 _SPLIT_DIGITS = re.compile(r"\d ")
@@ -103,3 +107,4 @@ def find_numbers(text: str) -> list[NumberToken]:
 
 # Words that state a zero (labeling rule 2). Used by the prose rules to recognise negated clauses.
 ZERO_WORDS = r"(?:未|没有|无|尚未|尚无|暂未|均未|均没有|也无|并未)"
+ZERO_WORD_FIRST = "未没无尚暂均也并"  # the characters they begin with

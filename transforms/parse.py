@@ -69,7 +69,7 @@ def parse_report(text: str) -> ParsedReport:
     observations: list[Observation] = []
     flags: list[str] = []
     for key, candidates in by_key.items():
-        chosen = _choose(candidates, title_at)
+        chosen = _choose(candidates, title_at) if len(candidates) > 1 else candidates[0]
         observations.append(chosen.observation)
         values = sorted({c.observation.value for c in candidates})
         if len(values) > 1:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_CELL_SEPARATOR = re.compile(r"[|\n]+")
+_CELL_PIECE = re.compile(r"[^|\n]+")  # '|' and line breaks separate cells
 _NUMBER_CELL = re.compile(r"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>万元|元|件|个|项|条|人次|次|人|名|篇|处)?")
 _DASH_CELL = re.compile(r"[-—–/]+|无")
 _GLUED = re.compile(r"^(?P<label>.*?[^\d.+-])(?P<digits>\d+(?:\.\d+)?)$")
@@ -49,13 +49,12 @@ class Row:
 def read_cells(text: str, start: int, end: int, glued_width: int) -> Iterator[Cell]:
     """Cells of ``text[start:end]``; ``glued_width`` is how many columns a row has, used to split
     digits glued to a label (0: never split)."""
-    pos = start
-    for piece in _CELL_SEPARATOR.split(text[start:end]):
-        cell_start = text.index(piece, pos) if piece else pos
-        pos = cell_start + len(piece)
+    # Lazily, piece by piece: a reader that stops after a few cells (表四) does not pay for the rest.
+    for m in _CELL_PIECE.finditer(text, start, end):
+        piece = m.group()
         stripped = piece.strip()
         if stripped:
-            yield from _read_cell(stripped, cell_start + piece.index(stripped), glued_width)
+            yield from _read_cell(stripped, m.start() + piece.index(stripped), glued_width)
 
 
 def _read_cell(cell: str, offset: int, glued_width: int) -> Iterator[Cell]:
