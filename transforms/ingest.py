@@ -7,6 +7,7 @@ the same parser version) is never decoded or parsed again, and identical copies 
 from __future__ import annotations
 
 import ctypes
+import gc
 import hashlib
 import os
 import signal
@@ -29,7 +30,6 @@ _PR_SET_PDEATHSIG = 1
 @dataclass(frozen=True)
 class RawFile:
     source_file: str  # relative to the raw folder, '/'-separated
-    path: Path
     sha256: str | None  # None when the file was not read
     size_bytes: int
     mtime_ns: int = 0
@@ -91,7 +91,7 @@ def discover(
             relative = path.relative_to(root).as_posix()
             if not _inside(path, root):
                 found.append(
-                    RawFile(relative, path, None, 0, 0, "outside_raw_folder",
+                    RawFile(relative, None, 0, 0, "outside_raw_folder",
                             f"a link to {path.resolve()}, outside the raw folder; not read")
                 )
                 continue
@@ -103,19 +103,20 @@ def discover(
             sha = previous[2] if previous and previous[:2] == (size, mtime) else _sha256_of(path)
             if size > max_file_bytes:
                 found.append(
-                    RawFile(relative, path, sha, size, mtime, "too_large",
+                    RawFile(relative, sha, size, mtime, "too_large",
                             f"{size} bytes is above the limit of {max_file_bytes} bytes (OGI_MAX_FILE_BYTES)")
                 )
             else:
-                found.append(RawFile(relative, path, sha, size, mtime))
+                found.append(RawFile(relative, sha, size, mtime))
     found.sort(key=lambda raw: raw.source_file)
     return found
 
 
-def process_content(sha256: str, path: Path) -> ContentResult:
+def process_content(sha256: str, path: str) -> ContentResult:
     """Decode and parse one file's content; every failure becomes a rejection with a reason."""
     try:
-        decoded = decode_bytes(path.read_bytes())
+        with open(path, "rb") as handle:
+            decoded = decode_bytes(handle.read())
         check_is_report(decoded.text)
     except Rejected as rejected:
         return ContentResult(sha256, PARSER_VERSION, "rejected", rejected.reason, rejected.detail)
@@ -142,19 +143,19 @@ def die_with_parent() -> None:
         ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _process_chunk(items: list[tuple[str, Path]]) -> StagedBatch:
+def _process_chunk(items: list[tuple[str, str]]) -> StagedBatch:
     return batch_from_results([process_content(sha, path) for sha, path in items])
 
 
-def _chunks(items: list[tuple[str, Path]], size: int) -> Iterator[list[tuple[str, Path]]]:
+def _chunks(items: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
 
 
 def process_contents(
-    items: Iterable[tuple[str, Path]], workers: int = 1, chunk_size: int = 200
+    items: Iterable[tuple[str, str]], workers: int = 1, chunk_size: int = 200
 ) -> Iterator[StagedBatch]:
-    """Staged Arrow batches for (sha256, path) pairs, `chunk_size` contents at a time.
+    """Staged Arrow batches for (sha256, file path) pairs, `chunk_size` contents at a time.
 
     Memory stays bounded by the chunk, not the corpus. With `workers` > 1 the chunks are parsed in
     that many processes (parsing is CPU-bound pure Python), with at most one chunk per worker waiting
@@ -166,11 +167,18 @@ def process_contents(
         for chunk in chunks:
             yield _process_chunk(chunk)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
-        in_flight: deque[Future[StagedBatch]] = deque()
-        for chunk in chunks:
-            in_flight.append(pool.submit(_process_chunk, chunk))
-            if len(in_flight) > 2 * workers:
+    # Workers are forked: they share this process's memory until they write to it, and the garbage
+    # collector writes to every object it visits. Frozen objects are never visited, so a worker does
+    # not copy the caller's heap (which grows with the corpus: the file listing, the work list).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
+            in_flight: deque[Future[StagedBatch]] = deque()
+            for chunk in chunks:
+                in_flight.append(pool.submit(_process_chunk, chunk))
+                if len(in_flight) > 2 * workers:
+                    yield in_flight.popleft().result()
+            while in_flight:
                 yield in_flight.popleft().result()
-        while in_flight:
-            yield in_flight.popleft().result()
+    finally:
+        gc.unfreeze()

@@ -85,7 +85,9 @@ def _stage(context: dg.AssetExecutionContext, con, raw_folder: RawFolder, repars
         "SELECT sha256, min(source_file) FROM staging.stg_file "
         "WHERE skip_reason IS NULL GROUP BY sha256 ORDER BY 2"
     ).fetchall()
-    todo = [(sha, raw_folder.root / name) for sha, name in pending if sha not in done]
+    root = str(raw_folder.root)
+    # strings, not Paths: at 100k files, Path objects would hold some 30 MB more
+    todo = [(sha, f"{root}/{name}") for sha, name in pending if sha not in done]
     forget_contents(con, [sha for sha, _ in todo])
     workers = (os.cpu_count() or 1) if len(todo) >= _PARALLEL_FROM else 1
     parsed = rejected = observations = 0

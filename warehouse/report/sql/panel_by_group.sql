@@ -2,7 +2,19 @@
 -- reports, the median of items disclosed proactively, and the share of organs that received any
 -- request among those that state it. Province and level as the report states them, else as the
 -- gazetteer's version of the organ valid that year has them.
-WITH panel AS (
+WITH town AS (
+    -- The years each version of an organ is valid for (an open end: every year), as plain columns:
+    -- with the open ends resolved inside the join condition, DuckDB joined by a nested loop
+    -- (27 s for 100k reports; a hash join on town_key takes 0.1 s).
+    SELECT
+        town_key,
+        province,
+        level,
+        coalesce(year(valid_from), 0) AS first_year,
+        coalesce(year(valid_to), 9999) AS last_year
+    FROM marts.dim_town
+),
+panel AS (
     SELECT
         town_year.report_year,
         town_year.pd_items_total,
@@ -11,10 +23,9 @@ WITH panel AS (
         coalesce(report.body_level, town.level, $unknown) AS level
     FROM marts.fct_town_year AS town_year
     JOIN marts.dim_report AS report USING (report_key)
-    LEFT JOIN marts.dim_town AS town
+    LEFT JOIN town
         ON town.town_key = town_year.town_key
-       AND town_year.report_year BETWEEN coalesce(year(town.valid_from), town_year.report_year)
-                                     AND coalesce(year(town.valid_to), town_year.report_year)
+       AND town_year.report_year BETWEEN town.first_year AND town.last_year
 )
 SELECT
     CASE WHEN grouping(province) = 0 THEN 'province' ELSE 'level' END AS grouping_kind,
