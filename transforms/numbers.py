@@ -106,5 +106,6 @@ def find_numbers(text: str) -> list[NumberToken]:
 
 
 # Words that state a zero (labeling rule 2). Used by the prose rules to recognise negated clauses.
-ZERO_WORDS = r"(?:未|没有|无|尚未|尚无|暂未|均未|均没有|也无|并未)"
-ZERO_WORD_FIRST = "未没无尚暂均也并"  # the characters they begin with
+_ZERO_WORDS = ("未", "没有", "无", "尚未", "尚无", "暂未", "均未", "均没有", "也无", "并未")
+ZERO_WORDS = f"(?:{'|'.join(_ZERO_WORDS)})"
+ZERO_WORD_FIRST = "".join(dict.fromkeys(word[0] for word in _ZERO_WORDS))  # the characters they begin with
