@@ -103,9 +103,9 @@ def start_build(path: Path, owner: str) -> None:
 @contextlib.contextmanager
 def open_build(path: Path, memory_limit: str = BUILD_MEMORY_LIMIT) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection to the build file (created from the published file if missing)."""
-    if not build_path(path).exists():
-        start_build(path, owner="a partial materialisation")
     build = build_path(path)
+    if not build.exists():
+        start_build(path, owner="a partial materialisation")
     # A bounded buffer pool: DuckDB spills to disk beyond it (next to the file, as for a file opened
     # directly) instead of growing with the corpus. The row group size is an option of ATTACH only.
     con = duckdb.connect(config={"memory_limit": memory_limit, "temp_directory": f"{build}.tmp"})
