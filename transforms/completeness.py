@@ -26,7 +26,6 @@ _SECTIONS = (
 )
 _HEADING = anchored(
     r"(?:^|(?<=[\n。:|]))\s*[一二三四五六七八九十]{1,2}[、.]\s*(?P<title>[^\n。,:]{2,30})",
-    r"[\s一二三四五六七八九十]",  # a heading begins with its numeral, maybe after spaces
 )
 # Rows of the 2019/2021 table 3 look like headings (一、本年新收…) but are not sections.
 _TABLE_ROW = re.compile(r"申请数量|办理结果|结转下年")

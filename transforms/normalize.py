@@ -106,7 +106,6 @@ _DELETIONS = anchored(
             r"\r",
         ]
     ),
-    r"[( 澳皇葡金威博百12\r]",
 )
 _SPACE_RUN = re.compile(r" {2,}| ")
 _BREAK_BETWEEN_IDEOGRAPHS = re.compile(rf"(?<=[{_IDEOGRAPH}])\n(?=[{_IDEOGRAPH}])")

@@ -28,8 +28,6 @@ NUMBER_TOKEN = anchored(
     r"(?P<suf>余|多)?"
     rf"(?P<unit>{'|'.join(_UNITS)})"
     r"(?P<post>左右)?",
-    # a token begins with a prefix or a numeral
-    rf"[近约大将\d{_CN_NUMERAL_CHARS}]",
 )
 
 _SPLIT_DIGITS = re.compile(r"\d ")
@@ -104,8 +102,3 @@ def find_numbers(text: str) -> list[NumberToken]:
         )
     return tokens
 
-
-# Words that state a zero (labeling rule 2). Used by the prose rules to recognise negated clauses.
-_ZERO_WORDS = ("未", "没有", "无", "尚未", "尚无", "暂未", "均未", "均没有", "也无", "并未")
-ZERO_WORDS = f"(?:{'|'.join(_ZERO_WORDS)})"
-ZERO_WORD_FIRST = "".join(dict.fromkeys(word[0] for word in _ZERO_WORDS))  # the characters they begin with

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms import completeness, normalize, numbers
-from transforms.anchored import Anchored
+from transforms.anchored import Anchored, first_class
 from transforms.extract import sections, zeros
 
 ANCHORED = {
@@ -16,8 +16,7 @@ ANCHORED = {
     "deletions": normalize._DELETIONS,
     "section heading": sections._HEADING,
     "structure heading": completeness._HEADING,
-    "appeal zero": zeros._APPEAL_ZERO,
-    **{f"zero rule {i}": rule[2] for i, rule in enumerate(zeros._ZERO_RULES) if isinstance(rule[2], Anchored)},
+    **{f"zero rule {i} ({rule.indicator})": rule.pattern for i, rule in enumerate(zeros.ZERO_RULES)},
 }
 
 # Texts are pieces of the pattern's own words (so that matches occur) among separators, digits,
@@ -42,6 +41,17 @@ def test_same_matches_as_finditer(name: str, data: st.DataObject) -> None:
     text = data.draw(runs) + twice + twice + data.draw(runs)
     expected = [(m.span(), m.groups()) for m in anchored.pattern.finditer(text)]
     assert [(m.span(), m.groups()) for m in anchored.finditer(text)] == expected
+
+
+def test_the_first_characters_are_derived_from_the_pattern() -> None:
+    # Checked by hand: an optional prefix, a look-behind and an alternation of groups each add the
+    # characters a match can begin with; a pattern that can begin anywhere is scanned plainly.
+    assert first_class(r"(?:近|约)?\d+条") == "[\\d约近]"
+    assert first_class(r"(?<=[。\n])\s*(?:一|二)、") == "[\\s一二]"
+    assert first_class(r"(?:没有|无)(?:x)?a|b.c") == "[b无没]"
+    assert first_class(r".{0,3}条") is None
+    assert first_class(r"[^,]公开") is None
+    assert first_class(r"(?:公开)?") is None  # can match the empty string
 
 
 def test_a_missing_first_character_is_caught() -> None:

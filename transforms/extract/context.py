@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.grammar import phrase
 from transforms.model import Observation
 from transforms.normalize import Normalized
 
@@ -54,14 +55,8 @@ class ReportContext:
         )
 
 
-# A clause about subordinate units or a wider area than the organ (labeling rule 7).
-_WIDER_AREA = {
-    "town": re.compile(r"全(?:县|区|市|省|旗)|各(?:乡镇|村|社区|部门)|所属|下属|村级"),
-    "county": re.compile(r"全(?:市|省)|各(?:乡镇|部门|单位)|所属|下属"),
-    "city": re.compile(r"全省|各(?:县|区|部门|单位)|所属|下属"),
-    "department": re.compile(r"全(?:县|区|市|省)|各(?:乡镇|部门|单位)|所属|下属"),
-    "province": re.compile(r"全国|所属|下属"),
-}
+# A clause about subordinate units or a wider area than the organ (labeling rule 7), per level.
+_WIDER_AREA = {level: phrase(f"WIDER_AREA_{level}") for level in ("town", "county", "city", "department", "province")}
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 

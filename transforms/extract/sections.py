@@ -9,7 +9,6 @@ from transforms.anchored import anchored
 
 _HEADING = anchored(
     r"(?:^|(?<=[\n。:|]))\s*[一二三四五六七八九十]{1,2}、(?P<title>[^\n。,]{0,30})",
-    r"[\s一二三四五六七八九十]",  # a heading begins with its numeral, maybe after spaces
 )
 # Rows of 表三 look like headings (一、本年新收…) but are not sections.
 _TABLE_ROW = re.compile(r"申请数量|办理结果|结转下年")
