@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from transforms import grammar
 from transforms.model import ReportMeta
 
 _YEAR = r"(?:19|20)\d\d"
@@ -32,29 +33,26 @@ def _name_before(text: str, end: int, stop: set[str], max_len: int = 5) -> str:
 
 # --- format -----------------------------------------------------------------------------------
 
-_F19_LABELS = re.compile(r"本年新制作数量|本年新公开数量|对外公开总数量|第二十条第\(九\)项|采购项目数量|采购总金额")
-_F21_LABELS = re.compile(r"本年制发件数|本年废止件数|现行有效件|本年收费金额|本年处理决定数量")
-_F21_CUT = re.compile(r"第二十条第\(一\)项[^。]{0,40}?本年制(?!作|定)")
-_T14_LABELS = re.compile(
-    r"收到申请数|申请办结数|申请答复数|属于已主动公开范围数|同意公开答复数|不同意公开答复数|"
-    r"维持具体行政行为数|被依法纠错数|其他情形数|政府信息公开工作专门机构数|举办各类培训班数|接受培训人员数"
-)
-_L08_LABELS = re.compile(
-    r"否决公开答复总数|免予公开范围|非《规定》所指|对申请的答复总数|同意公开答复数|"
-    r"电子邮件申请数|网上申请数|行政申诉数|其[它他]形式申请数"
-)
+# The labels of each format (transforms/grammar/formats.tsv), one pattern per label: searched one
+# by one, each literal label is found by a fast substring scan.
+_FORMAT_LABELS: dict[str, list[re.Pattern[str]]] = {}
+for _row in grammar.rows("formats"):
+    _FORMAT_LABELS.setdefault(_row["format"], []).append(re.compile(_row["label"]))
+
+
+def _labels_shown(text: str, format_code: str) -> int:
+    """How many distinct labels of the format the text shows."""
+    return sum(1 for label in _FORMAT_LABELS[format_code] if label.search(text))
 
 
 def detect_format(text: str) -> str:
     """F19/F21/T14/L08 from table labels (never from the year); N for narrative only."""
-    f19 = len(set(_F19_LABELS.findall(text)))
-    f21 = len(set(_F21_LABELS.findall(text))) + (1 if _F21_CUT.search(text) else 0)
+    f19, f21 = _labels_shown(text, "F19"), _labels_shown(text, "F21")
     if f19 or f21:
         return "F19" if f19 >= f21 else "F21"
-    if len(set(_T14_LABELS.findall(text))) >= 2:
-        return "T14"
-    if len(set(_L08_LABELS.findall(text))) >= 2:
-        return "L08"
+    for code in ("T14", "L08"):
+        if _labels_shown(text, code) >= 2:
+            return code
     return "N"
 
 

@@ -9,14 +9,16 @@ by its number cells.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 _CELL_PIECE = re.compile(r"[^|\n]+")  # '|' and line breaks separate cells
 _NUMBER_CELL = re.compile(r"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>万元|元|件|个|项|条|人次|次|人|名|篇|处)?")
 _DASH_CELL = re.compile(r"[-—–/]+|无")
 _GLUED = re.compile(r"^(?P<label>.*?[^\d.+-])(?P<digits>\d+(?:\.\d+)?)$")
 PARENS = re.compile(r"\([^()]*\)")
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -114,10 +116,10 @@ def read_rows(cells: Iterator[Cell]) -> Iterator[Row]:
         yield Row(tuple(labels), tuple(numbers))
 
 
-def rightmost(patterns: list[tuple[re.Pattern[str], str]], label: str) -> str | None:
+def rightmost(patterns: Sequence[tuple[re.Pattern[str], K]], label: str) -> K | None:
     """The key whose pattern matches furthest right in the label: the row label is the last of
     the label cells gathered since the previous row (column headers come before it)."""
-    best: tuple[int, str] | None = None
+    best: tuple[int, K] | None = None
     for pattern, key in patterns:
         for m in pattern.finditer(label):
             if best is None or m.end() > best[0]:

@@ -13,6 +13,7 @@ from transforms.numbers import to_yuan
 from . import Found
 from .cells import Cell, label_start, plain, read_cells, read_rows, rightmost
 from .context import ReportContext
+from .table_grammar import T2_LAYOUTS, T2_ROWS, T3_ROWS, T4_PROCEEDINGS, T4_RESULTS, Column
 
 
 # --- 表二 ------------------------------------------------------------------------------------
@@ -20,37 +21,23 @@ from .context import ReportContext
 # Markers inside 表三 itself: its section heading also appears in the report's outline.
 _T3_START = re.compile(r"本列数据的勾稽关系|申请人情况|本年新收政府信息公开申请数量")
 _T2_BLOCK = re.compile(r"第二十条第\((一|五|六|八|九)\)项|第\((九)\)项")
-_T2_ROWS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"规章"), "rule"),
-    (re.compile(r"规范性(?:文件|档案)"), "normdoc"),
-    (re.compile(r"行政许可"), "licensing"),
-    (re.compile(r"其他对外管理服务事项"), "other_mgmt_service"),
-    (re.compile(r"行政处罚"), "penalty"),
-    (re.compile(r"行政强制"), "coercion"),
-    (re.compile(r"行政事业性收费"), "fees"),
-    (re.compile(r"政府集中采购"), "procurement"),
-]
-_DOC_TYPES = {"rule", "normdoc"}
+_T2_KEYS = [(label.pattern, label) for label in T2_ROWS]
+# a unit written in a block's headers ("本年收费金额 单位:元") wins over the column's own
+_HEADER_UNIT = re.compile(r"单位:(万元|元)")
 
 
-def _t2_columns(block: str, header: str, format_code: str) -> list[tuple[str, str | None]] | None:
-    """(indicator, money unit of the column) per column of a 表二 block."""
-    f19 = format_code == "F19"
-    if block == "一":
-        if re.search(r"新制作|新公开|对外公开总", header) or (f19 and not re.search(r"制发|废止|现行有效", header)):
-            return [("art20_made", None), ("art20_published_new", None), ("art20_public_total", None)]
-        return [("art20_made", None), ("art20_repealed", None), ("art20_in_force", None)]
-    if block in ("五", "六"):
-        if re.search(r"上一年项目|本年增", header) or (f19 and "本年处理决定" not in header):
-            return [("art20_items_prev_year", None), ("art20_items_change", None), ("art20_decisions", None)]
-        return [("art20_decisions", None)]
-    if block == "八":
-        if re.search(r"上一年项目|本年增", header) or (f19 and "收费金额" not in header):
-            return [("art20_items_prev_year", None), ("art20_items_change", None)]
-        return [("art20_fee_amount", "元" if re.search(r"单位:元|\(元\)", header) else "万元")]
-    if block == "九":
-        return [("art20_procurement_projects", None), ("art20_procurement_amount", "元")]
-    return None
+def _t2_columns(block: str, header: str, format_code: str) -> tuple[Column, ...] | None:
+    """The columns of a 表二 block: the layout its headers name, else its format's, else its only one."""
+    layouts = T2_LAYOUTS.get(block)
+    if not layouts:
+        return None
+    for layout in layouts:
+        if layout.header is not None and layout.header.search(header):
+            return layout.columns
+    for layout in layouts:
+        if layout.format_code == format_code:
+            return layout.columns
+    return layouts[0].columns
 
 
 def _money(value: float, cell_unit: str | None, column_unit: str) -> float:
@@ -64,59 +51,32 @@ def _table2(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
     for i, (block_start, block) in enumerate(blocks):
         block_end = blocks[i + 1][0] if i + 1 < len(blocks) else end
         # the block's column headers decide its layout (row labels hold none of their words)
-        columns = _t2_columns(block, plain(text[block_start:block_end]), format_code)
+        header = plain(text[block_start:block_end])
+        columns = _t2_columns(block, header, format_code)
         if columns is None:
             continue
+        written_unit = _HEADER_UNIT.search(header)
         for row in read_rows(read_cells(text, block_start, block_end, len(columns))):
-            key = rightmost(_T2_ROWS, plain(row.label))
-            if key is None or len(row.cells) != len(columns):
+            label = rightmost(_T2_KEYS, plain(row.label))
+            if label is None or len(row.cells) != len(columns):
                 continue
-            dim = {"doc_type": key} if key in _DOC_TYPES else {"matter": key}
-            evidence_start = label_start(row, next(p for p, k in _T2_ROWS if k == key))
-            for cell, (indicator, money_unit) in zip(row.cells, columns):
+            evidence_start = label_start(row, label.pattern)
+            for cell, column in zip(row.cells, columns):
                 if cell.value is None:
                     continue
-                value = _money(cell.value, cell.unit, money_unit) if money_unit else cell.value
+                value = cell.value
+                if column.money_unit:
+                    value = _money(value, cell.unit, written_unit[1] if written_unit else column.money_unit)
                 yield ctx.found(
-                    indicator, value, evidence_start, row.end, method=f"table:{format_code}:t2",
-                    unit="元" if money_unit else None, confidence=0.95, from_table=True,
-                    raw_label=row.raw_label, **dim,
+                    column.indicator, value, evidence_start, row.end, method=f"table:{format_code}:t2",
+                    unit="元" if column.money_unit else None, confidence=0.95, from_table=True,
+                    raw_label=row.raw_label, **label.dims,
                 )
 
 
 # --- 表三 ------------------------------------------------------------------------------------
 
-_T3_ROWS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"本年新收"), "req_received"),
-    (re.compile(r"上年结转"), "req_carried_over_in"),
-    (re.compile(r"结转下年度"), "req_carried_forward"),
-    (re.compile(r"总计$"), "req_outcome_total"),
-    (re.compile(r"予以公开"), "out_granted"),
-    (re.compile(r"部分公开"), "out_partial"),
-    (re.compile(r"不予公开"), "out_denied"),
-    (re.compile(r"属于国家秘密"), "out_denied_state_secret"),
-    (re.compile(r"其他法律行政法规禁止公开"), "out_denied_law_prohibited"),
-    (re.compile(r"三安全一稳定"), "out_denied_security_stability"),
-    (re.compile(r"保护第三方合法权益"), "out_denied_third_party"),
-    (re.compile(r"三类内部事务"), "out_denied_internal_affairs"),
-    (re.compile(r"四类过程性"), "out_denied_process_info"),
-    (re.compile(r"行政执法案卷"), "out_denied_enforcement_file"),
-    (re.compile(r"行政查询事项"), "out_denied_admin_query"),
-    (re.compile(r"无法提供"), "out_unable"),
-    (re.compile(r"本机关不掌握"), "out_unable_not_held"),
-    (re.compile(r"没有现成信息"), "out_unable_needs_creation"),
-    (re.compile(r"补正后申请内容仍?不明确"), "out_unable_unclear"),
-    (re.compile(r"不予处理"), "out_notproc"),
-    (re.compile(r"信访举报投诉类"), "out_notproc_petition"),
-    (re.compile(r"(?<!反复)重复申请"), "out_notproc_repeat"),
-    (re.compile(r"公开出版物"), "out_notproc_publication"),
-    (re.compile(r"大量反复申请"), "out_notproc_mass_repeat"),
-    (re.compile(r"确认或重新出具"), "out_notproc_confirm_reissue"),
-    (re.compile(r"其他处理"), "out_other"),
-    (re.compile(r"逾期不补正"), "out_other_no_correction"),
-    (re.compile(r"逾期未按收费通知"), "out_other_fee_unpaid"),
-    (re.compile(r"^\d\.其他$"), "out_other_misc"),
-]
+_T3_KEYS = [(label.pattern, label) for label in T3_ROWS]
 _T3_COLUMNS = 7  # 自然人, 5 法人或其他组织 columns, 总计: gold labels the 总计 column only
 
 
@@ -138,19 +98,18 @@ def _table3_pipe_rows_with_blanks(ctx: ReportContext, start: int, end: int, form
         if not all(_T3_PIPE_CELL.fullmatch(c) for c in cells) or all(c.strip() for c in cells):
             continue  # not a row, or no blank cell: read_rows has it
         total = cells[-1].strip()
-        key = rightmost(_T3_ROWS, label)
+        key = rightmost(_T3_KEYS, label)
         if key is None or not re.fullmatch(r"\d+", total):
             continue
-        indicator, dims = ("req_outcome", {"outcome": key}) if key.startswith("out_") else (key, {})
-        key_pattern = next(p for p, k in _T3_ROWS if k == key)
+        key_pattern = key.pattern
         label_parts = parts[: -_T3_COLUMNS]
         label_part = max((i for i, x in enumerate(label_parts) if key_pattern.search(plain(x))), default=0)
         evidence_start = line_start + sum(len(x) + 1 for x in parts[:label_part])
         evidence_start += len(parts[label_part]) - len(parts[label_part].lstrip())
         evidence_end = line_start + len(line.rstrip(" |"))
         yield ctx.found(
-            indicator, float(total), evidence_start, evidence_end, method=f"table:{format_code}:t3",
-            confidence=0.9, from_table=True, raw_label=parts[label_part].strip(), **dims,
+            key.indicator, float(total), evidence_start, evidence_end, method=f"table:{format_code}:t3",
+            confidence=0.9, from_table=True, raw_label=parts[label_part].strip(), **key.dims,
         )
 
 
@@ -158,17 +117,13 @@ def _table3(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
     text = ctx.norm.text
     yield from _table3_pipe_rows_with_blanks(ctx, start, end, format_code)
     for row in read_rows(read_cells(text, start, end, _T3_COLUMNS)):
-        key = rightmost(_T3_ROWS, plain(row.label))
+        key = rightmost(_T3_KEYS, plain(row.label))
         if key is None or len(row.cells) != _T3_COLUMNS or row.cells[-1].value is None:
             continue
-        evidence_start = label_start(row, next(p for p, k in _T3_ROWS if k == key))
-        if key.startswith("out_"):
-            indicator, dims = "req_outcome", {"outcome": key}
-        else:
-            indicator, dims = key, {}
+        evidence_start = label_start(row, key.pattern)
         yield ctx.found(
-            indicator, row.cells[-1].value, evidence_start, row.end, method=f"table:{format_code}:t3",
-            confidence=0.95, from_table=True, raw_label=row.raw_label, **dims,
+            key.indicator, row.cells[-1].value, evidence_start, row.end, method=f"table:{format_code}:t3",
+            confidence=0.95, from_table=True, raw_label=row.raw_label, **key.dims,
         )
 
 
@@ -176,11 +131,7 @@ def _table3(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
 
 _T4_START = re.compile(r"行政复议[^\n|]{0,20}(?:\n|\|)|政府信息公开行政复议")
 _T4_HEADER = re.compile(r"复议|诉讼|结果|审结|总计|起诉|维持|纠正|其他")
-_T4_LAYOUT = [
-    (proceeding, result)
-    for proceeding in ("admin_review", "litigation_direct", "litigation_after_review")
-    for result in ("upheld", "corrected", "other", "pending", "total")
-]
+_T4_LAYOUT = [(proceeding, result) for _, proceeding in T4_PROCEEDINGS for _, result in T4_RESULTS]
 
 
 def _table4(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
