@@ -36,6 +36,7 @@ def _name_before(text: str, end: int, stop: set[str], max_len: int = 5) -> str:
 # The labels of each format (transforms/grammar/formats.tsv), one pattern per label: searched one
 # by one, each literal label is found by a fast substring scan.
 _FORMAT_LABELS: dict[str, list[re.Pattern[str]]] = {}
+_F21_FIRST_YEAR = 2021  # 国办公开办函〔2021〕30号: the revised form, from the 2021 reports on
 for _row in grammar.rows("formats"):
     _FORMAT_LABELS.setdefault(_row["format"], []).append(re.compile(_row["label"]))
 
@@ -45,11 +46,14 @@ def _labels_shown(text: str, format_code: str) -> int:
     return sum(1 for label in _FORMAT_LABELS[format_code] if label.search(text))
 
 
-def detect_format(text: str) -> str:
-    """F19/F21/T14/L08 from table labels (never from the year); N for narrative only."""
+def detect_format(text: str, report_year: int | None = None) -> str:
+    """F19/F21/T14/L08 from table labels; N for narrative only. The year only tells F19 from F21
+    when the labels shown are those both forms share."""
     f19, f21 = _labels_shown(text, "F19"), _labels_shown(text, "F21")
     if f19 or f21:
         return "F19" if f19 >= f21 else "F21"
+    if _labels_shown(text, "F19F21") >= 2:
+        return "F21" if report_year is not None and report_year >= _F21_FIRST_YEAR else "F19"
     for code in ("T14", "L08"):
         if _labels_shown(text, code) >= 2:
             return code
@@ -315,7 +319,7 @@ def extract_metadata(text: str) -> ReportMeta:
         prefecture=prefecture,
         province=province,
         report_year=year,
-        format_code=detect_format(text),
+        format_code=detect_format(text, year),
         regime=None if year is None else ("R07" if year <= 2018 else "R19"),
         publish_date=_publish_date(text),
         is_truncated=_is_truncated(text),

@@ -42,7 +42,7 @@ def test_column_headers_name_catalog_codes() -> None:
                 indicator, _, unit = column.partition(":")
                 assert indicator in indicators and unit in ("", "元", "万元"), row
         else:
-            assert row["codes"] in _codes({"proceeding": "proceedings", "result": "results"}[row["group"]]), row
+            assert row["codes"] in _codes({"proceeding": "proceedings", "heading": "proceedings", "result": "results"}[row["group"]]), row
 
 
 def test_format_labels_name_formats() -> None:

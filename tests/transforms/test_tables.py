@@ -459,3 +459,238 @@ def test_last_row_of_a_complete_text_is_read() -> None:
     text, parsed = parse("第二十条第(一)项\n本年制发件数\n" + TABLE3_AND_4.split("四、政府信息公开")[0].rstrip(), year=2022)
     assert text.endswith("1\n")  # the text ends with a line break: nothing was cut
     assert find(parsed, "req_carried_forward").value == 1
+
+
+# --- what real table pages do to the readers ----------------------------------------------------
+
+def _appeals(parsed) -> dict[tuple[str, str], float]:
+    return {(o.proceeding_code, o.result_code): o.value for o in parsed.observations if o.indicator_code == "appeal_count"}
+
+
+GRID_ORDER = [
+    (p, r)
+    for p in ("admin_review", "litigation_direct", "litigation_after_review")
+    for r in ("upheld", "corrected", "other", "pending", "total")
+]
+
+
+@pytest.mark.parametrize("page_line", ["- 7 -", "— 7 —", "第7页", "第7页 共15页", "7/15"])
+def test_page_number_between_a_label_and_its_figures(page_line: str) -> None:
+    body = (
+        "第二十条第(一)项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n0\n0\n0\n"
+        f"行政规范性文件\n{page_line}\n3\n1\n11\n"
+        f"第二十条第(六)项\n信息内容\n本年处理决定数量\n行政处罚\n{page_line}\n26\n行政强制\n2\n"
+    )
+    text, parsed = parse(body, year=2023, organ="白沙镇")
+    normdoc = find(parsed, "art20_in_force", doc_type="normdoc")
+    assert normdoc is not None and normdoc.value == 11
+    assert find(parsed, "art20_made", doc_type="normdoc").value == 3
+    assert find(parsed, "art20_decisions", matter="penalty").value == 26
+    assert find(parsed, "art20_decisions", matter="coercion").value == 2
+    for o in parsed.observations:
+        assert text[o.span_start : o.span_end] == o.evidence
+    assert normdoc.evidence.startswith("行政规范性文件") and page_line in normdoc.evidence
+
+
+def test_running_header_after_a_page_number_inside_table3() -> None:
+    body = (
+        "三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)\n"
+        "一、本年新收政府信息公开申请数量\n4\n0\n0\n0\n0\n0\n4\n"
+        "二、上年结转政府信息公开申请数量\n"
+        "- 4 -\n白沙镇2021年政府信息公开工作年度报告\n"
+        "1\n0\n0\n0\n0\n0\n1\n"
+    )
+    text, parsed = parse(body, year=2021, organ="白沙镇")
+    carried = find(parsed, "req_carried_over_in")
+    assert carried is not None and carried.value == 1
+    assert find(parsed, "req_received").value == 4
+    assert text[carried.span_start : carried.span_end] == carried.evidence
+
+
+def test_page_number_inside_a_statistics_row() -> None:
+    body = "(一)收到申请数 | 件 |\n— 2 —\n9\n(二)申请办结数 | 件 | 8\n"
+    _, parsed = parse(body, year=2016, organ="柳河乡")
+    assert parsed.meta.format_code == "T14"
+    assert find(parsed, "req_received").value == 9
+    assert find(parsed, "req_concluded").value == 8
+
+
+def test_a_page_number_is_no_cell_of_table4() -> None:
+    body = (
+        "本年制发件数\n四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议 | 行政诉讼\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+        "0 | 1 | 0 | 0 | 1 | 0 | 0\n- 5 -\n0 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n五、存在的主要问题及改进情况\n"
+    )
+    values = _appeals(parse(body, year=2022)[1])
+    assert len(values) == 15
+    assert values[("admin_review", "corrected")] == 1 and values[("admin_review", "total")] == 1
+    assert values[("litigation_after_review", "total")] == 0
+
+
+def test_table4_as_three_small_tables() -> None:
+    header = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
+    body = (
+        "本年制发件数\n四、政府信息公开行政复议、行政诉讼情况\n"
+        f"行政复议\n{header}\n2 | 1 | 0 | 0 | 3\n"
+        f"行政诉讼(未经复议直接起诉)\n{header}\n0 | 0 | 0 | 1 | 1\n"
+        f"行政诉讼(复议后起诉)\n{header}\n1 | 0 | 0 | 0 | 1\n"
+        "五、存在的主要问题及改进情况\n"
+    )
+    values = _appeals(parse(body, year=2022)[1])
+    assert values == dict(zip(GRID_ORDER, [2, 1, 0, 0, 3, 0, 0, 0, 1, 1, 1, 0, 0, 0, 1]))
+
+
+def test_small_tables_in_another_order_keep_their_proceedings() -> None:
+    header = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
+    body = (
+        "本年制发件数\n四、政府信息公开行政复议、行政诉讼情况\n"
+        f"行政复议\n{header}\n0 | 0 | 0 | 0 | 0\n"
+        f"复议后起诉\n{header}\n0 | 2 | 0 | 0 | 2\n"
+        f"未经复议直接起诉\n{header}\n1 | 0 | 0 | 0 | 1\n"
+    )
+    values = _appeals(parse(body, year=2023)[1])
+    assert values[("litigation_after_review", "corrected")] == 2
+    assert values[("litigation_direct", "upheld")] == 1
+    assert values[("litigation_direct", "corrected")] == 0
+    assert len(values) == 15
+
+
+def test_small_table_that_does_not_fit_its_header_gives_nothing() -> None:
+    header = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计"
+    body = (
+        "本年制发件数\n四、政府信息公开行政复议、行政诉讼情况\n"
+        f"行政复议\n{header}\n1 | 0 | 1\n未经复议直接起诉\n{header}\n0 | 0 | 0 | 0 | 0\n"
+    )
+    assert _appeals(parse(body, year=2023)[1]) == {}
+
+
+@pytest.mark.parametrize("year, format_code", [(2020, "F19"), (2022, "F21")])
+def test_table4_header_lines_then_fifteen_zeros(year: int, format_code: str) -> None:
+    # a page of an F19/F21 report: the end of 表三 and a 表四 whose header is set one character
+    # per column; only the labels both forms share are left
+    body = (
+        "第6页\n四、结转下年度继续办理 0 0 0 0 0 0 0\n四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n"
+        "结 结 其 尚 总 结 结 其 尚 总 结 结 其 尚 总\n果 果 他 未 计 果 果 他 未 计 果 果 他 未 计\n"
+        "维 纠 结 审   维 纠 结 审   维 纠 结 审\n持 正 果 结   持 正 果 结   持 正 果 结\n"
+        "0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n"
+    )
+    text, parsed = parse(body, year=year, organ="农业农村局")
+    assert parsed.meta.format_code == format_code
+    assert _appeals(parsed) == {key: 0 for key in GRID_ORDER}
+    carried = find(parsed, "req_carried_forward")
+    assert carried is not None and carried.value == 0
+    assert text[carried.span_start : carried.span_end] == "四、结转下年度继续办理 0 0 0 0 0 0 0"
+
+
+def test_markdown_table4_and_headings() -> None:
+    body = (
+        "## 二、主动公开政府信息情况\n本年制发件数\n"
+        "## 四、政府信息公开行政复议、行政诉讼情况\n"
+        "| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |\n"
+        "| | | | | | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
+        "| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 1 |\n"
+        "## 五、存在的主要问题及改进情况\n"
+    )
+    values = _appeals(parse(body, year=2022)[1])
+    assert values == dict(zip(GRID_ORDER, [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1]))
+
+
+def test_markdown_table2() -> None:
+    body = (
+        "## 二、主动公开政府信息情况\n| 第二十条第(一)项 | | | |\n|---|---|---|---|\n"
+        "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 2 | 1 | 9 |\n"
+        "| 第二十条第(五)项 | | | |\n|---|---|---|---|\n| 信息内容 | 本年处理决定数量 | | |\n| 行政许可 | 41 | | |\n"
+    )
+    text, parsed = parse(body, year=2024, organ="河口街道")
+    assert find(parsed, "art20_repealed", doc_type="normdoc").value == 1
+    licensing = find(parsed, "art20_decisions", matter="licensing")
+    assert licensing is not None and licensing.value == 41
+    assert text[licensing.span_start : licensing.span_end] == "行政许可 | 41"
+
+
+def test_table3_rows_with_a_leading_cell_a_trailing_empty_cell_and_3_other() -> None:
+    body = "\n".join([
+        "本年制发件数",
+        "三、收到和处理政府信息公开申请情况",
+        "| (本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | | | | | | |",
+        "| 一、本年新收政府信息公开申请数量 | 5 |  | 0 | 0 | 0 | 1 | 6 | |",
+        "| 三、本年度办理结果 | (一)予以公开 | 3 | 0 | 0 | 0 | 0 | 1 | 4 |",
+        "| (六)其他处理 | 3、其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+        "| 四、 | 结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 1 | 1 |",
+    ])
+    text, parsed = parse(body, year=2022, organ="河口街道")
+    received = find(parsed, "req_received")
+    assert received is not None and received.value == 6
+    assert text[received.span_start : received.span_end] == "一、本年新收政府信息公开申请数量 | 5 |  | 0 | 0 | 0 | 1 | 6"
+    assert find(parsed, "req_outcome", outcome="out_granted").value == 4
+    misc = find(parsed, "req_outcome", outcome="out_other_misc")
+    assert misc is not None and misc.value == 1
+    assert find(parsed, "req_outcome", outcome="out_other") is None  # the group row has no figures
+    assert find(parsed, "req_carried_forward").value == 1
+
+
+def test_table3_cell_per_line_with_3_other() -> None:
+    body = (
+        "本年制发件数\n申请人情况\n(六)其他处理\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\n0\n0\n0\n0\n0\n0\n0\n"
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\n0\n0\n0\n0\n0\n0\n0\n"
+        "3、其他\n2\n0\n0\n0\n0\n0\n2\n"
+    )
+    _, parsed = parse(body, year=2023)
+    assert find(parsed, "req_outcome", outcome="out_other_misc").value == 2
+    assert find(parsed, "req_outcome", outcome="out_other_no_correction").value == 0
+
+
+def test_f19_row_with_a_blank_cell_keeps_its_columns() -> None:
+    body = (
+        "第二十条第(五)项\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n行政许可 | 6 |  | 38\n"
+        "其他对外管理服务事项 | 2 | 0 | 5\n"
+    )
+    _, parsed = parse(body, year=2020, organ="东坝镇")
+    assert parsed.meta.format_code == "F19"
+    assert find(parsed, "art20_items_prev_year", matter="licensing").value == 6
+    assert find(parsed, "art20_items_change", matter="licensing") is None  # blank is no value
+    assert find(parsed, "art20_decisions", matter="licensing").value == 38
+    assert find(parsed, "art20_decisions", matter="other_mgmt_service").value == 5
+
+
+def test_a_unit_on_the_line_after_its_number() -> None:
+    body = (
+        "第二十条第(九)项\n信息内容 | 采购项目数量 | 采购总金额\n政府集中采购\n5\n23.6\n万元\n"
+        "三、收到和处理政府信息公开申请情况\n"
+    )
+    text, parsed = parse("本年新制作数量\n" + body, year=2020, organ="东坝镇")
+    amount = find(parsed, "art20_procurement_amount", matter="procurement")
+    assert amount is not None and amount.value == pytest.approx(236000)
+    assert text[amount.span_start : amount.span_end] == "政府集中采购\n5\n23.6\n万元"
+    assert find(parsed, "art20_procurement_projects", matter="procurement").value == 5
+
+
+def test_a_unit_on_the_line_after_a_statistics_value() -> None:
+    body = "(一)收到申请数 | 件 | 3\n(二)申请办结数 | 件 | 3\n(四)政府信息公开专项经费 | 4500\n元\n"
+    _, parsed = parse(body, year=2015, organ="柳河乡")
+    assert find(parsed, "budget_special").value == 4500
+
+
+@pytest.mark.parametrize("marker", ["第二十条第五项", "第二十条第(五)项:"])
+def test_f21_decision_rows_under_other_item_markers(marker: str) -> None:
+    body = f"{marker}\n信息内容\n本年处理决定数量\n行政许可\n0\n第二十条第六项\n信息内容\n本年处理决定数量\n行政处罚\n0\n行政强制\n0\n"
+    _, parsed = parse(body, year=2022, organ="河口街道")
+    assert parsed.meta.format_code == "F21"
+    assert find(parsed, "art20_decisions", matter="licensing").value == 0
+    assert find(parsed, "art20_decisions", matter="penalty").value == 0
+    assert find(parsed, "art20_decisions", matter="coercion").value == 0
+
+
+@pytest.mark.parametrize("body, format_code", [
+    ("一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2\n二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0\n", "F21"),
+    ("(六)其他处理\n1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0\n", "F21"),
+    ("本年新制作数量 | 本年新公开数量 | 对外公开总数量\n", "F19"),
+    # prose that borrows one table phrase is still a narrative
+    ("本年共收到申请5件,其中2件结转下年度继续办理。\n", "N"),
+    ("未发生行政复议和行政诉讼(含未经复议直接起诉)。\n", "N"),
+])
+def test_format_from_the_labels_that_survive(body: str, format_code: str) -> None:
+    assert parse(body, year=2022)[1].meta.format_code == format_code

@@ -1,20 +1,38 @@
 """Flattened table cells and rows, shared by the table readers.
 
 Flattened tables arrive as one cell per paragraph, one cell per line ending in '|' with spacer
-lines '|||', a whole row per line separated by '|', or cells glued to their label ('规章000').
-All of these become one stream of cells: '|' and line breaks separate cells, a cell is a number,
-a dash (a cell without value) or a label. A row is the labels since the previous number followed
-by its number cells.
+lines '|||', a whole row per line separated by '|' (Markdown tables too), or cells glued to their
+label ('规章000'). All of these become one stream of cells: '|' and line breaks separate cells, a
+cell is a number, a dash (a cell without value) or a label. A row is the labels since the previous
+number followed by its number cells.
+
+Page furniture is no cell: page-number lines ('- 3 -', '第3页', '3/12'), the running header next to
+one, and Markdown separator lines ('|---|---|') are skipped wherever they stand, so a page break
+between a row's label and its figures leaves the row whole. A unit on the line after its number
+('86000' then '元') belongs to that number.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 _CELL_PIECE = re.compile(r"[^|\n]+")  # '|' and line breaks separate cells
-_NUMBER_CELL = re.compile(r"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>万元|元|件|个|项|条|人次|次|人|名|篇|处)?")
+_UNITS = r"万元|元|件|个|项|条|人次|次|人|名|篇|处"
+_NUMBER_CELL = re.compile(rf"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>{_UNITS})?")
+_UNIT_PIECE = re.compile(rf"[ \t]*\n[ \t]*(?P<unit>{_UNITS})[ \t]*(?=\n|$)")
+_PAGE_NUMBER_LINE = re.compile(
+    r"^[ \t|]*(?:[-—–]+ ?[1-9]\d{0,2} ?[-—–]+|第[1-9]\d{0,2}页(?:[ ,,/]?共\d{1,3}页)?|共\d{1,3}页[ ,,/]?第\d{1,3}页"
+    r"|[1-9]\d{0,2} ?/ ?[1-9]\d{0,2}|(?:Page|PAGE|P\.) ?[1-9]\d{0,2}\b.*)[ \t|]*$",
+    re.M,
+)
+_MARKDOWN_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$", re.M)
+# a running header repeats the report's title ("某镇2022年政府信息公开工作年度报告") on each page
+_TITLE_LINE = re.compile(r"^[^\n]{0,56}(?:年度报告|年报|工作报告)[^\n]{0,56}$", re.M)
 _DASH_CELL = re.compile(r"[-—–/]+|无")
 _GLUED = re.compile(r"^(?P<label>.*?[^\d.+-])(?P<digits>\d+(?:\.\d+)?)$")
 PARENS = re.compile(r"\([^()]*\)")
@@ -48,15 +66,50 @@ class Row:
         return self.cells[-1].end
 
 
+@lru_cache(maxsize=4)
+def _furniture(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The lines of page furniture in ``text``, as sorted starts and their ends."""
+    pages = [m.span() for m in _PAGE_NUMBER_LINE.finditer(text)]
+    spans = pages + [m.span() for m in _MARKDOWN_RULE.finditer(text)]
+    titles = [m.span() for m in _TITLE_LINE.finditer(text)]
+    seen = Counter(text[s:e].strip(" |") for s, e in titles)
+    for s, e in titles:
+        # a title line repeated on each page, or a title line just before or after a page number
+        if seen[text[s:e].strip(" |")] > 1 or any(s == pe + 1 or e + 1 == ps for ps, pe in pages):
+            spans.append((s, e))
+    spans.sort()
+    return tuple(s for s, _ in spans), tuple(e for _, e in spans)
+
+
+def _in_furniture(furniture: tuple[tuple[int, ...], tuple[int, ...]], pos: int) -> bool:
+    starts, ends = furniture
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
 def read_cells(text: str, start: int, end: int, glued_width: int) -> Iterator[Cell]:
     """Cells of ``text[start:end]``; ``glued_width`` is how many columns a row has, used to split
     digits glued to a label (0: never split)."""
+    furniture = _furniture(text)
+    pieces = _CELL_PIECE.finditer(text, start, end)
     # Piece by piece, as the reader asks: 表四's reader stops after 15 cells, leaving the rest unread.
-    for m in _CELL_PIECE.finditer(text, start, end):
+    for m in pieces:
+        if furniture[0] and _in_furniture(furniture, m.start()):
+            continue
         piece = m.group()
         stripped = piece.strip()
-        if stripped:
-            yield from _read_cell(stripped, m.start() + piece.index(stripped), glued_width)
+        if not stripped:
+            continue
+        offset = m.start() + piece.index(stripped)
+        number = _NUMBER_CELL.fullmatch(stripped)
+        if number and number["unit"] is None:
+            unit = _UNIT_PIECE.match(text, m.end(), end)
+            if unit:
+                # '86000' and '元' on the next line: one cell; the unit's piece is consumed
+                next(pieces)
+                yield Cell(offset, unit.end("unit"), value=float(number["num"]), unit=unit["unit"])
+                continue
+        yield from _read_cell(stripped, offset, glued_width)
 
 
 def _read_cell(cell: str, offset: int, glued_width: int) -> Iterator[Cell]:
@@ -116,6 +169,57 @@ def read_rows(cells: Iterator[Cell]) -> Iterator[Row]:
         yield Row(tuple(labels), tuple(numbers))
 
 
+@dataclass(frozen=True)
+class LineRow(Row):
+    """A whole row on one '|'-separated line; its value cells keep their places, blank ones too."""
+    line_end: int = 0
+
+    @property
+    def end(self) -> int:
+        return self.line_end
+
+
+def rows_with_blank_cells(text: str, start: int, end: int, width: int) -> Iterator[LineRow]:
+    """Lines 'label | c1 | … | cN' whose N value cells (the last N) include a blank one: the stream
+    of cells loses blank cells, here each keeps its column (a blank or dash cell has no value).
+    Empty parts at the end of a line ('| |', a Markdown row's closing '|') are no cells. Lines
+    without a blank cell are left to ``read_rows``."""
+    furniture = _furniture(text)
+    pos = start
+    for line in text[start:end].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if "|" not in line or (furniture[0] and _in_furniture(furniture, line_start)):
+            continue
+        parts, offsets, at = [], [], line_start
+        for part in line.split("|"):
+            parts.append(part)
+            offsets.append(at)
+            at += len(part) + 1
+        while parts and not parts[-1].strip():
+            parts.pop()
+        del offsets[len(parts) :]
+        if len(parts) < width + 1:
+            continue
+        values = [p.strip() for p in parts[-width:]]
+        if all(values) or not all(v == "" or _NUMBER_CELL.fullmatch(v) or _DASH_CELL.fullmatch(v) for v in values):
+            continue  # no blank cell, or not a row
+        labels = tuple(
+            Cell(o + len(p) - len(p.lstrip()), o + len(p.rstrip()), label=p.strip())
+            for p, o in zip(parts[:-width], offsets[:-width])
+            if p.strip()
+        )
+        if not labels:
+            continue
+        cells = []
+        for p, o in zip(parts[-width:], offsets[-width:]):
+            v = p.strip()
+            number = _NUMBER_CELL.fullmatch(v)
+            cell_start = o + len(p) - len(p.lstrip())
+            value = float(number["num"]) if number else None
+            cells.append(Cell(cell_start, cell_start + len(v), value=value, unit=number["unit"] if number else None))
+        yield LineRow(labels, tuple(cells), line_end=offsets[-1] + len(parts[-1].rstrip()))
+
+
 def rightmost(patterns: Sequence[tuple[re.Pattern[str], K]], label: str) -> K | None:
     """The key whose pattern matches furthest right in the label: the row label is the last of
     the label cells gathered since the previous row (column headers come before it)."""
@@ -127,11 +231,19 @@ def rightmost(patterns: Sequence[tuple[re.Pattern[str], K]], label: str) -> K | 
     return best[1] if best else None
 
 
-def label_start(row: Row, key_pattern: re.Pattern[str]) -> int:
-    """Where the evidence of a row starts: the label cell that names the row."""
+def label_cell(row: Row, key_pattern: re.Pattern[str]) -> Cell | None:
+    """The label cell that names the row (the last one the key's pattern matches)."""
     for cell in reversed(row.labels):
         if key_pattern.search(plain(cell.label or "")):
-            return cell.start
+            return cell
+    return None
+
+
+def label_start(row: Row, key_pattern: re.Pattern[str]) -> int:
+    """Where the evidence of a row starts: the label cell that names the row."""
+    cell = label_cell(row, key_pattern)
+    if cell is not None:
+        return cell.start
     return row.labels[-1].start if row.labels else row.cells[0].start
 
 

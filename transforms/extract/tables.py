@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
 
 from transforms.numbers import to_yuan
 
 from . import Found
-from .cells import Cell, label_start, plain, read_cells, read_rows, rightmost
+from .cells import Cell, label_cell, label_start, plain, read_cells, read_rows, rightmost, rows_with_blank_cells
 from .context import ReportContext
-from .table_grammar import T2_LAYOUTS, T2_ROWS, T3_ROWS, T4_PROCEEDINGS, T4_RESULTS, Column
+from .table_grammar import T2_LAYOUTS, T2_ROWS, T3_ROWS, T4_HEADINGS, T4_PROCEEDINGS, T4_RESULTS, Column
 
 
 # --- 表二 ------------------------------------------------------------------------------------
 
 # Markers inside 表三 itself: its section heading also appears in the report's outline.
 _T3_START = re.compile(r"本列数据的勾稽关系|申请人情况|本年新收政府信息公开申请数量")
-_T2_BLOCK = re.compile(r"第二十条第\((一|五|六|八|九)\)项|第\((九)\)项")
+_T2_BLOCK = re.compile(r"第二十条第\(?(一|五|六|八|九)\)?项|第\((九)\)项")
 _T2_KEYS = [(label.pattern, label) for label in T2_ROWS]
 # a unit written in a block's headers ("本年收费金额 单位:元") wins over the column's own
 _HEADER_UNIT = re.compile(r"单位:(万元|元)")
@@ -56,9 +57,13 @@ def _table2(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
         if columns is None:
             continue
         written_unit = _HEADER_UNIT.search(header)
-        for row in read_rows(read_cells(text, block_start, block_end, len(columns))):
+        rows = chain(
+            rows_with_blank_cells(text, block_start, block_end, len(columns)),
+            (r for r in read_rows(read_cells(text, block_start, block_end, len(columns))) if len(r.cells) == len(columns)),
+        )
+        for row in rows:
             label = rightmost(_T2_KEYS, plain(row.label))
-            if label is None or len(row.cells) != len(columns):
+            if label is None:
                 continue
             evidence_start = label_start(row, label.pattern)
             for cell, column in zip(row.cells, columns):
@@ -80,42 +85,25 @@ _T3_KEYS = [(label.pattern, label) for label in T3_ROWS]
 _T3_COLUMNS = 7  # 自然人, 5 法人或其他组织 columns, 总计: gold labels the 总计 column only
 
 
-_T3_PIPE_CELL = re.compile(r"\s*(?:[+-]?\d+(?:\.\d+)?|[-—–/]+|无)?\s*")
-
-
-def _table3_pipe_rows_with_blanks(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
+def _table3_rows_with_blanks(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
     """Whole rows on one line, 'label | c1 | … | 总计', where blank cells keep their place: the
     总计 cell is the last one even when other cells are blank (the stream reader cannot align them)."""
     text = ctx.norm.text
-    pos = start
-    for line in text[start:end].split("\n"):
-        line_start, pos = pos, pos + len(line) + 1
-        line = line.rstrip()
-        parts = (line[:-1] if line.endswith("|") else line).split("|")  # a trailing '|' ends the row
-        if len(parts) < _T3_COLUMNS + 1:
+    for row in rows_with_blank_cells(text, start, end, _T3_COLUMNS):
+        total = row.cells[-1]
+        key = rightmost(_T3_KEYS, plain(row.label))
+        if key is None or not re.fullmatch(r"\d+", text[total.start : total.end]):
             continue
-        cells, label = parts[-_T3_COLUMNS:], plain("".join(parts[:-_T3_COLUMNS]))
-        if not all(_T3_PIPE_CELL.fullmatch(c) for c in cells) or all(c.strip() for c in cells):
-            continue  # not a row, or no blank cell: read_rows has it
-        total = cells[-1].strip()
-        key = rightmost(_T3_KEYS, label)
-        if key is None or not re.fullmatch(r"\d+", total):
-            continue
-        key_pattern = key.pattern
-        label_parts = parts[: -_T3_COLUMNS]
-        label_part = max((i for i, x in enumerate(label_parts) if key_pattern.search(plain(x))), default=0)
-        evidence_start = line_start + sum(len(x) + 1 for x in parts[:label_part])
-        evidence_start += len(parts[label_part]) - len(parts[label_part].lstrip())
-        evidence_end = line_start + len(line.rstrip(" |"))
+        named = label_cell(row, key.pattern) or row.labels[0]
         yield ctx.found(
-            key.indicator, float(total), evidence_start, evidence_end, method=f"table:{format_code}:t3",
-            confidence=0.9, from_table=True, raw_label=parts[label_part].strip(), **key.dims,
+            key.indicator, total.value, named.start, row.end, method=f"table:{format_code}:t3",
+            confidence=0.9, from_table=True, raw_label=named.label, **key.dims,
         )
 
 
 def _table3(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
     text = ctx.norm.text
-    yield from _table3_pipe_rows_with_blanks(ctx, start, end, format_code)
+    yield from _table3_rows_with_blanks(ctx, start, end, format_code)
     for row in read_rows(read_cells(text, start, end, _T3_COLUMNS)):
         key = rightmost(_T3_KEYS, plain(row.label))
         if key is None or len(row.cells) != _T3_COLUMNS or row.cells[-1].value is None:
@@ -130,28 +118,70 @@ def _table3(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
 # --- 表四 ------------------------------------------------------------------------------------
 
 _T4_START = re.compile(r"行政复议[^\n|]{0,20}(?:\n|\|)|政府信息公开行政复议")
-_T4_HEADER = re.compile(r"复议|诉讼|结果|审结|总计|起诉|维持|纠正|其他")
 _T4_LAYOUT = [(proceeding, result) for _, proceeding in T4_PROCEEDINGS for _, result in T4_RESULTS]
+_T4_RESULTS = len(T4_RESULTS)
+_T4_WORDS = [pattern for pattern, _ in (*T4_PROCEEDINGS, *T4_HEADINGS, *T4_RESULTS)]
+# a header set one character per cell or per line ("结 结 其 尚", "果 果 他 未") is made of
+# the characters of the header words only
+_T4_CHARS = frozenset(ch for pattern in _T4_WORDS for ch in pattern.pattern if "\u4e00" <= ch <= "\u9fff")
+
+
+def _is_t4_header(label: str) -> bool:
+    return any(p.search(label) for p in _T4_WORDS) or set(label) - {" "} <= _T4_CHARS
+
+
+def _proceedings_named(label: str) -> list[str]:
+    """The grid's proceedings a header cell names, in the order it names them."""
+    named = sorted((m.start(), code) for pattern, code in T4_PROCEEDINGS for m in pattern.finditer(label))
+    return [code for _, code in named]
+
+
+def _t4_grid(runs: list[tuple[list[str], list[Cell]]]) -> list[tuple[Cell, str, str]]:
+    """Cells with their (proceeding, result): one run of 15 cells is the whole grid in its fixed
+    order; else each run must hold the five results of each proceeding its header named (表四
+    written as three small tables), or nothing is read."""
+    if len(runs) == 1 and len(runs[0][1]) == len(_T4_LAYOUT):
+        return [(cell, p, r) for cell, (p, r) in zip(runs[0][1], _T4_LAYOUT)]
+    placed: list[tuple[Cell, str, str]] = []
+    seen: set[str] = set()
+    for named, cells in runs:
+        proceedings = list(dict.fromkeys(named))
+        if not proceedings or seen & set(proceedings) or len(cells) != _T4_RESULTS * len(proceedings):
+            return []
+        seen.update(proceedings)
+        for i, cell in enumerate(cells):
+            placed.append((cell, proceedings[i // _T4_RESULTS], T4_RESULTS[i % _T4_RESULTS][1]))
+    return placed
 
 
 def _table4(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
+    """表四 read by position in its grid: header cells name the proceedings, number cells follow
+    them; the first label that is no header word ends the table."""
     text = ctx.norm.text
+    runs: list[tuple[list[str], list[Cell]]] = []
+    named: list[str] = []
     numbers: list[Cell] = []
+    read = 0
     for cell in read_cells(text, start, end, 0):
         if cell.label is not None:
-            if numbers or not _T4_HEADER.search(cell.label):
+            if not _is_t4_header(cell.label):
                 break
+            if numbers:
+                runs.append((named, numbers))
+                named, numbers = [], []
+            named.extend(_proceedings_named(cell.label))
             continue
         numbers.append(cell)
-        if len(numbers) == len(_T4_LAYOUT):
+        read += 1
+        if read == len(_T4_LAYOUT):
             break
-    if len(numbers) == 1 and re.fullmatch(r"\d{15}", text[numbers[0].start : numbers[0].end]):
+    if numbers:
+        runs.append((named, numbers))
+    if len(runs) == 1 and len(runs[0][1]) == 1 and re.fullmatch(r"\d{15}", text[runs[0][1][0].start : runs[0][1][0].end]):
         # fifteen one-digit cells glued together ("010012100310001")
-        start = numbers[0].start
-        numbers = [Cell(start + i, start + i + 1, value=float(text[start + i])) for i in range(len(_T4_LAYOUT))]
-    if len(numbers) != len(_T4_LAYOUT):
-        return
-    for cell, (proceeding, result) in zip(numbers, _T4_LAYOUT):
+        at = runs[0][1][0].start
+        runs = [(runs[0][0], [Cell(at + i, at + i + 1, value=float(text[at + i])) for i in range(len(_T4_LAYOUT))])]
+    for cell, proceeding, result in _t4_grid(runs):
         if cell.value is None:
             continue
         yield ctx.found(
@@ -179,8 +209,9 @@ def extract_tables(ctx: ReportContext, format_code: str) -> list[Found]:
     t4_starts = [m.start() for m in _T4_START.finditer(text, t4_from)]
     if t2:
         found.extend(_table2(ctx, t2.start(), t3.start() if t3 else (t4_starts[0] if t4_starts else end), format_code))
-    if t3:
-        found.extend(_table3(ctx, t3.start(), min(t4_starts[0], end) if t4_starts else end, format_code))
+    # without its header (an excerpt that begins inside 表三) its rows are sought up to 表四
+    t3_start = t3.start() if t3 else (t2.start() if t2 else 0)
+    found.extend(_table3(ctx, t3_start, min(t4_starts[0], end) if t4_starts else end, format_code))
     for start in t4_starts:
         table4 = list(_table4(ctx, start, end, format_code))
         if table4:
