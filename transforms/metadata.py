@@ -33,16 +33,22 @@ def _name_before(text: str, end: int, stop: set[str], max_len: int = 5) -> str:
 
 # --- format -----------------------------------------------------------------------------------
 
-# The labels of each format (transforms/grammar/formats.tsv), one pattern per label: searched one
-# by one, each literal label is found by a fast substring scan.
+# The labels of each format (transforms/grammar/formats.tsv): one pattern per label (labels may
+# overlap, so each is searched on its own), and all of them as one pattern that rules out a format
+# in one scan of a text that shows none.
 _FORMAT_LABELS: dict[str, list[re.Pattern[str]]] = {}
-_F21_FIRST_YEAR = 2021  # 国办公开办函〔2021〕30号: the revised form, from the 2021 reports on
 for _row in grammar.rows("formats"):
     _FORMAT_LABELS.setdefault(_row["format"], []).append(re.compile(_row["label"]))
+_ANY_FORMAT_LABEL = {
+    code: re.compile("|".join(f"(?:{label.pattern})" for label in labels)) for code, labels in _FORMAT_LABELS.items()
+}
+_F21_FIRST_YEAR = 2021  # 国办公开办函〔2021〕30号: the revised form, from the 2021 reports on
 
 
 def _labels_shown(text: str, format_code: str) -> int:
     """How many distinct labels of the format the text shows."""
+    if not _ANY_FORMAT_LABEL[format_code].search(text):
+        return 0
     return sum(1 for label in _FORMAT_LABELS[format_code] if label.search(text))
 
 

@@ -24,13 +24,15 @@ from typing import TypeVar
 _CELL_PIECE = re.compile(r"[^|\n]+")  # '|' and line breaks separate cells
 _UNITS = r"万元|元|件|个|项|条|人次|次|人|名|篇|处"
 _NUMBER_CELL = re.compile(rf"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>{_UNITS})?")
-_UNIT_PIECE = re.compile(rf"[ \t]*\n[ \t]*(?P<unit>{_UNITS})[ \t]*(?=\n|$)")
-_PAGE_NUMBER_LINE = re.compile(
-    r"^[ \t|]*(?:[-—–]+ ?[1-9]\d{0,2} ?[-—–]+|第[1-9]\d{0,2}页(?:[ ,,/]?共\d{1,3}页)?|共\d{1,3}页[ ,,/]?第\d{1,3}页"
-    r"|[1-9]\d{0,2} ?/ ?[1-9]\d{0,2}|(?:Page|PAGE|P\.) ?[1-9]\d{0,2}\b.*)[ \t|]*$",
+_UNIT_PIECE = re.compile(rf"\n(?P<unit>{_UNITS})[ \t]*(?=\n|$)")
+_UNIT_FIRST = frozenset(u[0] for u in _UNITS.split("|"))
+# page-number lines ("- 3 -", "第3页共12页", "3/12", "Page 3 …") and Markdown separator lines ("|---|:---:|")
+_PAGE_FURNITURE = re.compile(
+    r"^[ \t|]*(?P<page>[-—–]+ ?[1-9]\d{0,2} ?[-—–]+|第[1-9]\d{0,2}页(?:[ ,,/]?共\d{1,3}页)?|共\d{1,3}页[ ,,/]?第\d{1,3}页"
+    r"|[1-9]\d{0,2} ?/ ?[1-9]\d{0,2}|(?:Page|PAGE|P\.) ?[1-9]\d{0,2}\b.*)[ \t|]*$"
+    r"|^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$",
     re.M,
 )
-_MARKDOWN_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$", re.M)
 # a running header repeats the report's title ("某镇2022年政府信息公开工作年度报告") on each page
 _TITLE_LINE = re.compile(r"^[^\n]{0,56}(?:年度报告|年报|工作报告)[^\n]{0,56}$", re.M)
 _DASH_CELL = re.compile(r"[-—–/]+|无")
@@ -69,14 +71,18 @@ class Row:
 @lru_cache(maxsize=4)
 def _furniture(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The lines of page furniture in ``text``, as sorted starts and their ends."""
-    pages = [m.span() for m in _PAGE_NUMBER_LINE.finditer(text)]
-    spans = pages + [m.span() for m in _MARKDOWN_RULE.finditer(text)]
+    spans, pages = [], []
+    for m in _PAGE_FURNITURE.finditer(text):
+        spans.append(m.span())
+        if m["page"]:
+            pages.append(m.span())
     titles = [m.span() for m in _TITLE_LINE.finditer(text)]
-    seen = Counter(text[s:e].strip(" |") for s, e in titles)
-    for s, e in titles:
-        # a title line repeated on each page, or a title line just before or after a page number
-        if seen[text[s:e].strip(" |")] > 1 or any(s == pe + 1 or e + 1 == ps for ps, pe in pages):
-            spans.append((s, e))
+    if len(titles) > 1 or pages:
+        seen = Counter(text[s:e].strip(" |") for s, e in titles)
+        for s, e in titles:
+            # a title line repeated on each page, or a title line just before or after a page number
+            if seen[text[s:e].strip(" |")] > 1 or any(s == pe + 1 or e + 1 == ps for ps, pe in pages):
+                spans.append((s, e))
     spans.sort()
     return tuple(s for s, _ in spans), tuple(e for _, e in spans)
 
@@ -102,14 +108,21 @@ def read_cells(text: str, start: int, end: int, glued_width: int) -> Iterator[Ce
             continue
         offset = m.start() + piece.index(stripped)
         number = _NUMBER_CELL.fullmatch(stripped)
-        if number and number["unit"] is None:
-            unit = _UNIT_PIECE.match(text, m.end(), end)
-            if unit:
-                # '86000' and '元' on the next line: one cell; the unit's piece is consumed
-                next(pieces)
-                yield Cell(offset, unit.end("unit"), value=float(number["num"]), unit=unit["unit"])
-                continue
-        yield from _read_cell(stripped, offset, glued_width)
+        if number is None:
+            yield from _read_cell(stripped, offset, glued_width)
+            continue
+        after = m.end()
+        unit = (
+            _UNIT_PIECE.match(text, after, end)
+            if number["unit"] is None and text.startswith("\n", after) and text[after + 1 : after + 2] in _UNIT_FIRST
+            else None
+        )
+        if unit:
+            # '86000' and '元' on the next line: one cell; the unit's piece is consumed
+            next(pieces)
+            yield Cell(offset, unit.end("unit"), value=float(number["num"]), unit=unit["unit"])
+        else:
+            yield Cell(offset, offset + len(stripped), value=float(number["num"]), unit=number["unit"])
 
 
 def _read_cell(cell: str, offset: int, glued_width: int) -> Iterator[Cell]:
@@ -169,6 +182,10 @@ def read_rows(cells: Iterator[Cell]) -> Iterator[Row]:
         yield Row(tuple(labels), tuple(numbers))
 
 
+# a blank cell between two '|' (normalising drops the spaces next to '|')
+_LINE_WITH_BLANK_CELL = re.compile(r"^[^\n]*?\|[ \t]*\|[^\n]*", re.M)
+
+
 @dataclass(frozen=True)
 class LineRow(Row):
     """A whole row on one '|'-separated line; its value cells keep their places, blank ones too."""
@@ -185,10 +202,9 @@ def rows_with_blank_cells(text: str, start: int, end: int, width: int) -> Iterat
     Empty parts at the end of a line ('| |', a Markdown row's closing '|') are no cells. Lines
     without a blank cell are left to ``read_rows``."""
     furniture = _furniture(text)
-    pos = start
-    for line in text[start:end].split("\n"):
-        line_start, pos = pos, pos + len(line) + 1
-        if "|" not in line or (furniture[0] and _in_furniture(furniture, line_start)):
+    for m in _LINE_WITH_BLANK_CELL.finditer(text, start, end):
+        line, line_start = m.group(), m.start()
+        if furniture[0] and _in_furniture(furniture, line_start):
             continue
         parts, offsets, at = [], [], line_start
         for part in line.split("|"):

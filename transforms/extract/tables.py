@@ -126,26 +126,32 @@ _T4_WORDS = [pattern for pattern, _ in (*T4_PROCEEDINGS, *T4_HEADINGS, *T4_RESUL
 _T4_CHARS = frozenset(ch for pattern in _T4_WORDS for ch in pattern.pattern if "\u4e00" <= ch <= "\u9fff")
 
 
+_T4_WORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _T4_WORDS))
+
+
 def _is_t4_header(label: str) -> bool:
-    return any(p.search(label) for p in _T4_WORDS) or set(label) - {" "} <= _T4_CHARS
+    return bool(_T4_WORD.search(label)) or set(label) - {" "} <= _T4_CHARS
+
+
+_T4_PROCEEDING = re.compile("|".join(f"(?P<p{i}>{pattern.pattern})" for i, (pattern, _) in enumerate(T4_PROCEEDINGS)))
 
 
 def _proceedings_named(label: str) -> list[str]:
     """The grid's proceedings a header cell names, in the order it names them."""
-    named = sorted((m.start(), code) for pattern, code in T4_PROCEEDINGS for m in pattern.finditer(label))
-    return [code for _, code in named]
+    return [T4_PROCEEDINGS[int(m.lastgroup[1:])][1] for m in _T4_PROCEEDING.finditer(label)]
 
 
 def _t4_grid(runs: list[tuple[list[str], list[Cell]]]) -> list[tuple[Cell, str, str]]:
-    """Cells with their (proceeding, result): one run of 15 cells is the whole grid in its fixed
-    order; else each run must hold the five results of each proceeding its header named (表四
-    written as three small tables), or nothing is read."""
+    """Cells with their (proceeding, result); a run is the header labels before some number cells.
+    One run of 15 cells is the whole grid in its fixed order; else each run must hold the five
+    results of each proceeding its header names (表四 written as three small tables), or nothing
+    is read."""
     if len(runs) == 1 and len(runs[0][1]) == len(_T4_LAYOUT):
         return [(cell, p, r) for cell, (p, r) in zip(runs[0][1], _T4_LAYOUT)]
     placed: list[tuple[Cell, str, str]] = []
     seen: set[str] = set()
-    for named, cells in runs:
-        proceedings = list(dict.fromkeys(named))
+    for headers, cells in runs:
+        proceedings = list(dict.fromkeys(code for label in headers for code in _proceedings_named(label)))
         if not proceedings or seen & set(proceedings) or len(cells) != _T4_RESULTS * len(proceedings):
             return []
         seen.update(proceedings)
@@ -159,7 +165,7 @@ def _table4(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
     them; the first label that is no header word ends the table."""
     text = ctx.norm.text
     runs: list[tuple[list[str], list[Cell]]] = []
-    named: list[str] = []
+    headers: list[str] = []
     numbers: list[Cell] = []
     read = 0
     for cell in read_cells(text, start, end, 0):
@@ -167,16 +173,16 @@ def _table4(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
             if not _is_t4_header(cell.label):
                 break
             if numbers:
-                runs.append((named, numbers))
-                named, numbers = [], []
-            named.extend(_proceedings_named(cell.label))
+                runs.append((headers, numbers))
+                headers, numbers = [], []
+            headers.append(cell.label)
             continue
         numbers.append(cell)
         read += 1
         if read == len(_T4_LAYOUT):
             break
     if numbers:
-        runs.append((named, numbers))
+        runs.append((headers, numbers))
     if len(runs) == 1 and len(runs[0][1]) == 1 and re.fullmatch(r"\d{15}", text[runs[0][1][0].start : runs[0][1][0].end]):
         # fifteen one-digit cells glued together ("010012100310001")
         at = runs[0][1][0].start
