@@ -694,3 +694,38 @@ def test_f21_decision_rows_under_other_item_markers(marker: str) -> None:
 ])
 def test_format_from_the_labels_that_survive(body: str, format_code: str) -> None:
     assert parse(body, year=2022)[1].meta.format_code == format_code
+
+
+def test_table4_rows_named_by_their_proceeding() -> None:
+    body = (
+        "本年制发件数\n四、政府信息公开行政复议、行政诉讼情况\n结果维持 结果纠正 其他结果 尚未审结 总计\n"
+        "行政复议 0 0 0 0 0\n未经复议直接起诉 0 0 0 0 0\n复议后起诉 0 0 0 0 0\n五、存在的主要问题及改进情况\n"
+    )
+    assert _appeals(parse(body, year=2024)[1]) == {key: 0 for key in GRID_ORDER}
+
+
+def test_small_tables_with_glued_cells() -> None:
+    body = (
+        "本年制发件数\n四、政府信息公开行政复议、行政诉讼情况\n"
+        "行政复议\n结果维持结果纠正其他结果尚未审结总计\n10001\n"
+        "未经复议直接起诉\n结果维持结果纠正其他结果尚未审结总计\n00000\n"
+        "复议后起诉\n结果维持结果纠正其他结果尚未审结总计\n01001\n"
+    )
+    values = _appeals(parse(body, year=2024)[1])
+    assert values == dict(zip(GRID_ORDER, [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1]))
+
+
+def test_two_digit_counts_are_not_split() -> None:
+    body = (
+        "本年制发件数\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n"
+        "12 | 0 | 0 | 0 | 12\n五、存在的主要问题及改进情况\n"
+    )
+    values = _appeals(parse(body, year=2024)[1])
+    assert values[("admin_review", "upheld")] == 12 and values[("admin_review", "total")] == 12
+
+
+def test_item_marker_broken_over_two_lines() -> None:
+    body = "第二十条第\n(六)项\n信息内容\n本年处理决定数量\n行政处罚\n14\n行政强制\n0\n"
+    _, parsed = parse(body, year=2022, organ="河口街道")
+    assert find(parsed, "art20_decisions", matter="penalty").value == 14
+    assert find(parsed, "art20_decisions", matter="coercion").value == 0

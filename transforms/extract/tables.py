@@ -21,7 +21,7 @@ from .table_grammar import T2_LAYOUTS, T2_ROWS, T3_ROWS, T4_HEADINGS, T4_PROCEED
 
 # Markers inside 表三 itself: its section heading also appears in the report's outline.
 _T3_START = re.compile(r"本列数据的勾稽关系|申请人情况|本年新收政府信息公开申请数量")
-_T2_BLOCK = re.compile(r"第二十条第\(?(一|五|六|八|九)\)?项|第\((九)\)项")
+_T2_BLOCK = re.compile(r"第二十条\s*第\s*\(?\s*(一|五|六|八|九)\s*\)?\s*项|第\((九)\)项")
 _T2_KEYS = [(label.pattern, label) for label in T2_ROWS]
 # a unit written in a block's headers ("本年收费金额 单位:元") wins over the column's own
 _HEADER_UNIT = re.compile(r"单位:(万元|元)")
@@ -160,6 +160,17 @@ def _t4_grid(runs: list[tuple[list[str], list[Cell]]]) -> list[tuple[Cell, str, 
     return placed
 
 
+_T4_GLUED = re.compile(rf"\d{{{_T4_RESULTS}}}|\d{{{len(_T4_LAYOUT)}}}")
+
+
+def _unglued(text: str, cells: list[Cell]) -> list[Cell]:
+    """One-digit cells glued together, a proceeding's five ("00100") or the whole grid's fifteen
+    ("010012100310001"), split apart; 表四 counts never run to five digits."""
+    if not all(_T4_GLUED.fullmatch(text, c.start, c.end) for c in cells):
+        return cells
+    return [Cell(i, i + 1, value=float(text[i])) for c in cells for i in range(c.start, c.end)]
+
+
 def _table4(ctx: ReportContext, start: int, end: int, format_code: str) -> Iterator[Found]:
     """表四 read by position in its grid: header cells name the proceedings, number cells follow
     them; the first label that is no header word ends the table."""
@@ -183,10 +194,7 @@ def _table4(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
             break
     if numbers:
         runs.append((headers, numbers))
-    if len(runs) == 1 and len(runs[0][1]) == 1 and re.fullmatch(r"\d{15}", text[runs[0][1][0].start : runs[0][1][0].end]):
-        # fifteen one-digit cells glued together ("010012100310001")
-        at = runs[0][1][0].start
-        runs = [(runs[0][0], [Cell(at + i, at + i + 1, value=float(text[at + i])) for i in range(len(_T4_LAYOUT))])]
+    runs = [(headers, _unglued(text, cells)) for headers, cells in runs]
     for cell, proceeding, result in _t4_grid(runs):
         if cell.value is None:
             continue
