@@ -729,3 +729,13 @@ def test_item_marker_broken_over_two_lines() -> None:
     _, parsed = parse(body, year=2022, organ="河口街道")
     assert find(parsed, "art20_decisions", matter="penalty").value == 14
     assert find(parsed, "art20_decisions", matter="coercion").value == 0
+
+
+@pytest.mark.parametrize("header, format_code", [
+    ("信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量", "F19"),
+    ("信息内容 | 处理决定数量", "F19"),
+    ("信息内容 | 本年处理决定数量", "F21"),
+])
+def test_format_from_a_lone_table2_block(header: str, format_code: str) -> None:
+    body = f"第二十条第(六)项\n{header}\n行政处罚 | 3\n"
+    assert parse(body, year=2021, organ="河口街道")[1].meta.format_code == format_code
