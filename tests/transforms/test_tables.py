@@ -739,3 +739,29 @@ def test_item_marker_broken_over_two_lines() -> None:
 def test_format_from_a_lone_table2_block(header: str, format_code: str) -> None:
     body = f"第二十条第(六)项\n{header}\n行政处罚 | 3\n"
     assert parse(body, year=2021, organ="河口街道")[1].meta.format_code == format_code
+
+
+def test_markdown_table4_with_blank_cells_keeps_their_places() -> None:
+    body = (
+        "本年制发件数\n## 四、政府信息公开行政复议、行政诉讼情况\n"
+        "| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |\n"
+        "| 3 |  |  | 1 | 4 |  |  |  |  | 0 | 1 |  |  |  | 1 |\n"
+    )
+    values = _appeals(parse(body, year=2022)[1])
+    assert values == {
+        ("admin_review", "upheld"): 3, ("admin_review", "pending"): 1, ("admin_review", "total"): 4,
+        ("litigation_direct", "total"): 0,
+        ("litigation_after_review", "upheld"): 1, ("litigation_after_review", "total"): 1,
+    }
+
+
+def test_table4_row_named_by_its_proceeding_with_a_blank_cell() -> None:
+    body = (
+        "本年制发件数\n四、政府信息公开行政复议、行政诉讼情况\n| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n"
+        "| 行政复议 | 2 |  | 0 | 0 | 2 |\n| 未经复议直接起诉 | 0 | 0 | 0 | 0 | 0 |\n| 复议后起诉 | 0 | 0 | 0 | 0 | 0 |\n"
+    )
+    values = _appeals(parse(body, year=2022)[1])
+    assert values[("admin_review", "upheld")] == 2 and values[("admin_review", "total")] == 2
+    assert ("admin_review", "corrected") not in values
+    assert values[("litigation_after_review", "total")] == 0 and len(values) == 14

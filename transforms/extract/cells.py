@@ -236,6 +236,58 @@ def rows_with_blank_cells(text: str, start: int, end: int, width: int) -> Iterat
         yield LineRow(labels, tuple(cells), line_end=offsets[-1] + len(parts[-1].rstrip()))
 
 
+def with_blank_cells(text: str, cells: Iterator[Cell]) -> Iterator[Cell]:
+    """The stream of cells with the blank cells of '|' lines put back in their places: a line of
+    value cells, maybe after its label ('行政复议 | 1 |  | 0 | 0 | 1'), gives a cell without value
+    for each empty part between two values. A Markdown row's outer '|' bound no cell."""
+    line_end = -1
+    for cell in cells:
+        if cell.start < line_end:
+            continue
+        at = cell.start
+        # only a line's first cell opens it (normalising drops the spaces next to '|')
+        start = at if at == 0 or text[at - 1] == "\n" else at - 1 if text[at - 1] == "|" and (at == 1 or text[at - 2] == "\n") else -1
+        line = _line_with_blanks(text, start) if start >= 0 else None
+        if line is None:
+            yield cell
+            continue
+        line_cells, line_end = line
+        yield from line_cells
+
+
+def _line_with_blanks(text: str, start: int) -> tuple[list[Cell], int] | None:
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    if text.find("||", start, end) == -1:
+        return None  # no blank cell
+    parts, at = [], start
+    for part in text[start:end].split("|"):
+        parts.append((at, part))
+        at += len(part) + 1
+    if parts and not parts[0][1].strip():
+        parts = parts[1:]  # a leading '|'
+    while parts and not parts[-1][1].strip():
+        parts.pop()
+    values = [i for i, (_, p) in enumerate(parts) if not p.strip() or _NUMBER_CELL.fullmatch(p.strip()) or _DASH_CELL.fullmatch(p.strip())]
+    first_value = len(parts) - len(values)
+    if not values or values != list(range(first_value, len(parts))) or all(parts[i][1].strip() for i in values):
+        return None  # no blank cell among the line's values, or labels after them
+    out: list[Cell] = []
+    for at, part in parts[:first_value]:
+        stripped = part.strip()
+        if stripped:
+            offset = at + part.index(stripped)
+            out.append(Cell(offset, offset + len(stripped), label=stripped))
+    for at, part in parts[first_value:]:
+        stripped = part.strip()
+        if not stripped:
+            out.append(Cell(at, at))
+            continue
+        offset = at + part.index(stripped)
+        out.extend(_read_cell(stripped, offset, 0))
+    return out, end
+
+
 def rightmost(patterns: Sequence[tuple[re.Pattern[str], K]], label: str) -> K | None:
     """The key whose pattern matches furthest right in the label: the row label is the last of
     the label cells gathered since the previous row (column headers come before it)."""

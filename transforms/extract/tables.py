@@ -12,7 +12,7 @@ from itertools import chain
 from transforms.numbers import to_yuan
 
 from . import Found
-from .cells import Cell, label_cell, label_start, plain, read_cells, read_rows, rightmost, rows_with_blank_cells
+from .cells import Cell, label_cell, label_start, plain, read_cells, read_rows, rightmost, rows_with_blank_cells, with_blank_cells
 from .context import ReportContext
 from .table_grammar import T2_LAYOUTS, T2_ROWS, T3_ROWS, T4_HEADINGS, T4_PROCEEDINGS, T4_RESULTS, Column
 
@@ -179,7 +179,7 @@ def _table4(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
     headers: list[str] = []
     numbers: list[Cell] = []
     read = 0
-    for cell in read_cells(text, start, end, 0):
+    for cell in with_blank_cells(text, read_cells(text, start, end, 0)):
         if cell.label is not None:
             if not _is_t4_header(cell.label):
                 break
