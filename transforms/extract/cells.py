@@ -216,8 +216,7 @@ def rows_with_blank_cells(text: str, start: int, end: int, width: int) -> Iterat
         del offsets[len(parts) :]
         if len(parts) < width + 1:
             continue
-        values = [p.strip() for p in parts[-width:]]
-        if all(values) or not all(v == "" or _NUMBER_CELL.fullmatch(v) or _DASH_CELL.fullmatch(v) for v in values):
+        if all(p.strip() for p in parts[-width:]) or not all(_is_value(p) for p in parts[-width:]):
             continue  # no blank cell, or not a row
         labels = tuple(
             Cell(o + len(p) - len(p.lstrip()), o + len(p.rstrip()), label=p.strip())
@@ -244,15 +243,28 @@ def with_blank_cells(text: str, cells: Iterator[Cell]) -> Iterator[Cell]:
     for cell in cells:
         if cell.start < line_end:
             continue
-        at = cell.start
-        # only a line's first cell opens it (normalising drops the spaces next to '|')
-        start = at if at == 0 or text[at - 1] == "\n" else at - 1 if text[at - 1] == "|" and (at == 1 or text[at - 2] == "\n") else -1
+        start = _line_start_before(text, cell.start)
         line = _line_with_blanks(text, start) if start >= 0 else None
         if line is None:
             yield cell
             continue
         line_cells, line_end = line
         yield from line_cells
+
+
+def _line_start_before(text: str, at: int) -> int:
+    """The start of the line when the cell at ``at`` is its first one (after a Markdown row's
+    opening '|'; normalising drops the spaces next to '|'), else -1."""
+    if at == 0 or text[at - 1] == "\n":
+        return at
+    if text[at - 1] == "|" and (at == 1 or text[at - 2] == "\n"):
+        return at - 1
+    return -1
+
+
+def _is_value(part: str) -> bool:
+    part = part.strip()
+    return not part or bool(_NUMBER_CELL.fullmatch(part) or _DASH_CELL.fullmatch(part))
 
 
 def _line_with_blanks(text: str, start: int) -> tuple[list[Cell], int] | None:
@@ -268,7 +280,7 @@ def _line_with_blanks(text: str, start: int) -> tuple[list[Cell], int] | None:
         parts = parts[1:]  # a leading '|'
     while parts and not parts[-1][1].strip():
         parts.pop()
-    values = [i for i, (_, p) in enumerate(parts) if not p.strip() or _NUMBER_CELL.fullmatch(p.strip()) or _DASH_CELL.fullmatch(p.strip())]
+    values = [i for i, (_, p) in enumerate(parts) if _is_value(p)]
     first_value = len(parts) - len(values)
     if not values or values != list(range(first_value, len(parts))) or all(parts[i][1].strip() for i in values):
         return None  # no blank cell among the line's values, or labels after them

@@ -1,7 +1,10 @@
 """Readers for the F19/F21 tables (表二 主动公开, 表三 申请, 表四 复议诉讼) as they survive flattening.
 
-A row gives values only when it has exactly the number of cells its table layout expects: blank
-cells vanish in flattening, so a short row cannot be aligned and gives nothing (labeling rule 8).
+Cells are read by their place in the table's known grid (rows and columns from
+transforms/grammar/table_rows.tsv and table_columns.tsv). In the stream of cells blank cells
+vanish, so a row there gives values only when it has exactly the cells its layout expects (a
+short row cannot be aligned and gives nothing, labeling rule 8); a row on one '|' line keeps its
+blank cells in their places and is read by position.
 """
 from __future__ import annotations
 
@@ -12,7 +15,9 @@ from itertools import chain
 from transforms.numbers import to_yuan
 
 from . import Found
-from .cells import Cell, label_cell, label_start, plain, read_cells, read_rows, rightmost, rows_with_blank_cells, with_blank_cells
+from .cells import (
+    Cell, label_cell, label_start, plain, read_cells, read_rows, rightmost, rows_with_blank_cells, with_blank_cells,
+)
 from .context import ReportContext
 from .table_grammar import T2_LAYOUTS, T2_ROWS, T3_ROWS, T4_HEADINGS, T4_PROCEEDINGS, T4_RESULTS, Column
 
@@ -57,9 +62,10 @@ def _table2(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
         if columns is None:
             continue
         written_unit = _HEADER_UNIT.search(header)
+        stream = read_rows(read_cells(text, block_start, block_end, len(columns)))
         rows = chain(
             rows_with_blank_cells(text, block_start, block_end, len(columns)),
-            (r for r in read_rows(read_cells(text, block_start, block_end, len(columns))) if len(r.cells) == len(columns)),
+            (r for r in stream if len(r.cells) == len(columns)),
         )
         for row in rows:
             label = rightmost(_T2_KEYS, plain(row.label))
@@ -124,8 +130,6 @@ _T4_WORDS = [pattern for pattern, _ in (*T4_PROCEEDINGS, *T4_HEADINGS, *T4_RESUL
 # a header set one character per cell or per line ("结 结 其 尚", "果 果 他 未") is made of
 # the characters of the header words only
 _T4_CHARS = frozenset(ch for pattern in _T4_WORDS for ch in pattern.pattern if "\u4e00" <= ch <= "\u9fff")
-
-
 _T4_WORD = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in _T4_WORDS))
 
 
