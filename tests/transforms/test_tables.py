@@ -765,3 +765,14 @@ def test_table4_row_named_by_its_proceeding_with_a_blank_cell() -> None:
     assert values[("admin_review", "upheld")] == 2 and values[("admin_review", "total")] == 2
     assert ("admin_review", "corrected") not in values
     assert values[("litigation_after_review", "total")] == 0 and len(values) == 14
+
+
+def test_table4_header_glued_into_one_long_line() -> None:
+    # no heading: the header opens the page, its words glued into one line
+    body = (
+        "本年制发件数\n\n行政复议 行政诉讼 未经复议直接起诉 复议后起诉 结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 "
+        "其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n"
+        "0 0 0 0 0 0 0 0 0 0 1 0 0 0 1\n"
+    )
+    values = _appeals(parse(body, year=2022)[1])
+    assert len(values) == 15 and values[("litigation_after_review", "upheld")] == 1

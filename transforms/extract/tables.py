@@ -123,7 +123,9 @@ def _table3(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
 
 # --- 表四 ------------------------------------------------------------------------------------
 
-_T4_START = re.compile(r"行政复议[^\n|]{0,20}(?:\n|\|)|政府信息公开行政复议")
+# 表四's heading, or its header: 行政复议 ending a short cell, or opening a line (a header glued
+# into one long line: "行政复议行政诉讼未经复议直接起诉…")
+_T4_START = re.compile(r"行政复议[^\n|]{0,20}(?:\n|\|)|政府信息公开行政复议|(?m:^)行政复议")
 _T4_LAYOUT = [(proceeding, result) for _, proceeding in T4_PROCEEDINGS for _, result in T4_RESULTS]
 _T4_RESULTS = len(T4_RESULTS)
 _T4_WORDS = [pattern for pattern, _ in (*T4_PROCEEDINGS, *T4_HEADINGS, *T4_RESULTS)]
