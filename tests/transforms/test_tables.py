@@ -690,7 +690,7 @@ def test_f21_decision_rows_under_other_item_markers(marker: str) -> None:
     ("本年新制作数量 | 本年新公开数量 | 对外公开总数量\n", "F19"),
     # prose that borrows one table phrase is still a narrative
     ("本年共收到申请5件,其中2件结转下年度继续办理。\n", "N"),
-    ("未发生行政复议和行政诉讼(含未经复议直接起诉)。\n", "N"),
+    ("未发生行政复议和行政诉讼(含未经复议直接起诉、复议后起诉)。\n", "N"),
 ])
 def test_format_from_the_labels_that_survive(body: str, format_code: str) -> None:
     assert parse(body, year=2022)[1].meta.format_code == format_code
