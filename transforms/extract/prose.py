@@ -18,6 +18,7 @@ from transforms.numbers import NumberToken, find_numbers
 from . import Found
 from .context import ReportContext, about_other_unit, about_other_year
 from .vocabulary import (
+    APPEAL_RESULT,
     APPEAL_WORDS,
     CHANNEL_CODE,
     CHANNEL_RE,
@@ -29,6 +30,7 @@ from .vocabulary import (
     PROCEEDING_OF,
     PUBLISH_VERB,
     REQUEST_CHANNELS,
+    RESULT_OF,
 )
 from .zeros import zero_statements
 
@@ -79,10 +81,17 @@ _REQUEST_SECTION = phrase("REQUEST_SECTION")
 _NOT_PD_SUBJECT = phrase("NOT_PD_SUBJECT")
 _HOT_TOPIC = phrase("HOT_TOPIC")
 _CHANNEL_LIST_CLOSE = phrase("CHANNEL_LIST_CLOSE")
+_SAME_CHANNEL_LIST_END = phrase("SAME_CHANNEL_LIST_END")
+_CHANNEL_PART = phrase("CHANNEL_PART")
+_CHANNEL_CATEGORY = phrase("CHANNEL_CATEGORY")
+_SUBJECTLESS_COUNT = phrase("SUBJECTLESS_COUNT")
+_CHANNEL_SUBJECT = pattern(r"(?:[\u4e00-\u9fff]{0,10}?(?:{PLACE_SUFFIX}))?(?P<channel>{CHANNEL})(?![^,]*等)")
 _CATEGORY = phrase("CATEGORY")
 _PD_TOTAL_REJECT = phrase("PD_TOTAL_REJECT")
 _PD_TRIGGER = phrase("PD_TRIGGER")
 _PD_OBJECT = phrase("PD_OBJECT")
+_PD_OBJECT_AFTER = phrase("PD_OBJECT_AFTER")
+_RESULT_LEAD = phrase("RESULT_LEAD")
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
@@ -166,21 +175,46 @@ def _channel_count(ctx: ReportContext, c: _Context, section_title: str) -> list[
         return None
     found = _channels(c.left)
     if not found:
-        return None
+        return _subject_channel(ctx, c)
     codes = {code for code, _ in found}
     last = found[-1][1]
     tail = c.left[last.end() :]
-    if "等" in tail or _CHANNEL_LIST_CLOSE.search(c.left):
-        return None  # "通过网站、公开栏等载体公开N条": a total, not one channel
-    if len(codes) != 1 or _CATEGORY.search(tail):
-        return []  # several channels (a combined figure) or a category count
-    if not (PUBLISH_VERB.search(tail) or len(PARENTHETICAL.sub("", tail)) <= 2):
+    verb = PUBLISH_VERB.search(tail)
+    # 等 before the verb closes a list of channels (网站、微信等…公开); after it, a list of topics
+    # (发布政策法规、工作动态等内容N条) — the channel's own count
+    if "等" in tail[: verb.start() if verb else len(tail)] or _CHANNEL_LIST_CLOSE.search(c.left):
+        if len(codes) == 1 and _SAME_CHANNEL_LIST_END.match(tail):
+            tail = tail[_SAME_CHANNEL_LIST_END.match(tail).end() :]  # 电视、报纸等其他媒体: one channel
+        else:
+            return None  # "通过网站、公开栏等载体公开N条": a total, not one channel
+    if len(codes) != 1 or _CATEGORY.search(tail) or _CHANNEL_PART.match(tail):
+        return []  # several channels (a combined figure), a category or one column of the channel
+    verbs = list(PUBLISH_VERB.finditer(tail))
+    if not (verbs or len(PARENTHETICAL.sub("", tail)) <= 2):
         return []
+    if verbs and _CHANNEL_CATEGORY.fullmatch(PARENTHETICAL.sub("", tail[verbs[-1].end() :])):
+        return []  # 通过网站公开工作信息33条: one category through the channel, not its count
     code = codes.pop()
     start = c.left_start + _evidence_start(c.left, found[0][1].start())
     return [ctx.found(
         "pd_items_by_channel", c.token.value, start, c.token.end, method="prose:pd_channel",
         unit=c.token.unit, is_approximate=c.token.is_approximate, channel=code,
+    )]
+
+
+def _subject_channel(ctx: ReportContext, c: _Context) -> list[Found] | None:
+    """A count without a subject of its own in a sentence whose subject is one channel:
+    "某镇公众号公开内容涵盖…，全年累计发布信息331篇" is that channel's count."""
+    if not _SUBJECTLESS_COUNT.match(c.left):
+        return None
+    opening = c.sentence_before[: c.sentence_before.find(",")] if "," in c.sentence_before else ""
+    subject = _CHANNEL_SUBJECT.match(opening)
+    if not subject or len({code for code, _ in _channels(opening)}) != 1:
+        return None
+    start = c.left_start - len(c.sentence_before) + len(c.left) + subject.start("channel")
+    return [ctx.found(
+        "pd_items_by_channel", c.token.value, start, c.token.end, method="prose:pd_subject_channel",
+        unit=c.token.unit, is_approximate=c.token.is_approximate, channel=CHANNEL_CODE[subject["channel"]],
     )]
 
 
@@ -239,6 +273,20 @@ def _outcome(ctx: ReportContext, c: _Context, section_title: str) -> list[Found]
     )]
 
 
+def _appeal_result(ctx: ReportContext, c: _Context, section_title: str) -> list[Found] | None:
+    """行政复议4起，其中1起尚未审结: a result of the one proceeding counted earlier in the sentence."""
+    result = APPEAL_RESULT.match(c.right) if c.token.unit in _CASES else None
+    if not result or not _RESULT_LEAD.fullmatch(c.left):
+        return None
+    proceedings = {PROCEEDING_OF[m.group()] for m in APPEAL_WORDS.finditer(c.sentence_before)}
+    if len(proceedings) != 1 or not ("信息公开" in c.sentence or "信息公开" in section_title):
+        return []
+    return [ctx.found(
+        "appeal_count", c.token.value, c.left_start, c.token.end + result.end(), method="prose:appeal_result",
+        unit=c.token.unit, proceeding=proceedings.pop(), result=RESULT_OF[result.group()],
+    )]
+
+
 def _appeal(ctx: ReportContext, c: _Context, section_title: str) -> list[Found] | None:
     if c.token.unit not in _CASES or not APPEAL_WORDS.search(c.left):
         return None
@@ -268,7 +316,10 @@ def _pd_total(ctx: ReportContext, c: _Context, section_title: str) -> list[Found
         return None
     left = PARENTHETICAL.sub("", c.left)  # 主动公开政府信息数(不同渠道…计1条):120条
     triggers = list(_PD_TRIGGER.finditer(left))
-    if not triggers or not _PD_OBJECT.fullmatch(left[triggers[-1].end() :]):
+    if not triggers:
+        return None
+    between = left[triggers[-1].end() :]
+    if not (_PD_OBJECT.fullmatch(between) or (not between and _PD_OBJECT_AFTER.match(c.right))):
         return None
     if _PD_TOTAL_REJECT.search(c.left):  # 村务公开栏 is a channel, 村务 not
         return None
@@ -325,7 +376,7 @@ def _classify(ctx: ReportContext, c: _Context, section_title: str) -> list[Found
         return carried
     if _guarded(ctx, c):
         return []
-    for reader in (_request_channel, _channel_count, _hot_topics, _outcome, _appeal, _pd_total):
+    for reader in (_request_channel, _channel_count, _hot_topics, _outcome, _appeal_result, _appeal, _pd_total):
         found = reader(ctx, c, section_title)
         if found is not None:
             return found

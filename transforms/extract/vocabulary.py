@@ -44,4 +44,8 @@ OUTCOME_TAIL = phrase("OUTCOME_TAIL")
 PROCEEDING_OF = {r["word"]: r["proceeding"] for r in rows("appeals")}
 APPEAL_WORDS = re.compile(alternation(PROCEEDING_OF))
 
+# What became of an appeal, right after its count: 其中1起尚未审结.
+RESULT_OF = {r["word"]: r["result"] for r in rows("appeal_results")}
+APPEAL_RESULT = re.compile("^" + alternation(RESULT_OF))
+
 CONSULTATION = pattern("{CONSULTATION}")
