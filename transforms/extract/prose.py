@@ -17,6 +17,7 @@ from transforms.numbers import NumberToken, find_numbers
 
 from . import Found
 from .context import ReportContext, about_other_unit, about_other_year
+from .sections import Heading
 from .vocabulary import (
     APPEAL_RESULT,
     APPEAL_WORDS,
@@ -383,11 +384,16 @@ def _classify(ctx: ReportContext, c: _Context, section_title: str) -> list[Found
     return _by_rules(ctx, c, section_title, _OTHER_RULES) or []
 
 
-def extract_prose(ctx: ReportContext, section_title_at: Callable[[int], str]) -> list[Found]:
-    """All prose observations; ``section_title_at(pos)`` names the section a position is in."""
+def extract_prose(ctx: ReportContext, heading_at: Callable[[int], Heading | None]) -> list[Found]:
+    """All prose observations; ``heading_at(pos)`` is the heading of the section a position is in."""
     text = ctx.norm.text
+
+    def title_at(pos: int) -> str:
+        heading = heading_at(pos)
+        return heading.title if heading else ""
+
     found: list[Found] = []
     for c in _contexts(text, find_numbers(text)):
-        found.extend(_classify(ctx, c, section_title_at(c.token.start)))
-    found.extend(zero_statements(ctx, section_title_at))
+        found.extend(_classify(ctx, c, title_at(c.token.start)))
+    found.extend(zero_statements(ctx, title_at))
     return found
