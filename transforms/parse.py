@@ -16,11 +16,13 @@ from transforms.extract.prose import extract_prose
 from transforms.extract.sections import Heading, headings, in_home_section, section_at
 from transforms.extract.stat_rows import extract_stat_rows
 from transforms.extract.tables import extract_tables
+from transforms.grammar import fingerprint
 from transforms.metadata import extract_metadata
 from transforms.model import Observation, ParsedReport
 from transforms.normalize import normalize
 
-PARSER_VERSION = "0.6.1"
+# The code's version and the grammar's fingerprint: a change to either re-parses every report once.
+PARSER_VERSION = f"0.7.0+g{fingerprint()[:12]}"
 
 
 def _choose(candidates: list[Found], heading_at: Callable[[int], Heading | None]) -> Found:

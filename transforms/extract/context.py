@@ -60,9 +60,12 @@ _WIDER_AREA = {level: phrase(f"WIDER_AREA_{level}") for level in ("town", "count
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
+_SUB_UNIT = phrase("SUB_UNIT")
+
+
 def about_other_unit(ctx: ReportContext, clause: str) -> bool:
     pattern = _WIDER_AREA.get(ctx.body_level or "town")
-    return bool(pattern and pattern.search(clause))
+    return bool(pattern and pattern.search(clause)) or bool(_SUB_UNIT.search(clause))
 
 
 def about_other_year(ctx: ReportContext, text_before: str) -> bool:

@@ -86,7 +86,8 @@ _SAME_CHANNEL_LIST_END = phrase("SAME_CHANNEL_LIST_END")
 _CHANNEL_PART = phrase("CHANNEL_PART")
 _CHANNEL_CATEGORY = phrase("CHANNEL_CATEGORY")
 _SUBJECTLESS_COUNT = phrase("SUBJECTLESS_COUNT")
-_CHANNEL_SUBJECT = pattern(r"(?:[\u4e00-\u9fff]{0,10}?(?:{PLACE_SUFFIX}))?(?P<channel>{CHANNEL})(?![^,]*等)")
+_CHANNEL_SUBJECT = pattern(r"(?:[\u4e00-\u9fff]{0,10}?(?:{PLACE_SUFFIX}))?(?P<channel>{CHANNEL})")
+_COLUMN_LIST_END = phrase("COLUMN_LIST_END")
 _CATEGORY = phrase("CATEGORY")
 _PD_TOTAL_REJECT = phrase("PD_TOTAL_REJECT")
 _PD_TRIGGER = phrase("PD_TRIGGER")
@@ -183,9 +184,12 @@ def _channel_count(ctx: ReportContext, c: _Context, section_title: str) -> list[
     verb = PUBLISH_VERB.search(tail)
     # 等 before the verb closes a list of channels (网站、微信等…公开); after it, a list of topics
     # (发布政策法规、工作动态等内容N条) — the channel's own count
-    if "等" in tail[: verb.start() if verb else len(tail)] or _CHANNEL_LIST_CLOSE.search(c.left):
+    before_verb = tail[: verb.start() if verb else len(tail)]
+    if "等" in before_verb or _CHANNEL_LIST_CLOSE.search(c.left):
         if len(codes) == 1 and _SAME_CHANNEL_LIST_END.match(tail):
             tail = tail[_SAME_CHANNEL_LIST_END.match(tail).end() :]  # 电视、报纸等其他媒体: one channel
+        elif len(codes) == 1 and _COLUMN_LIST_END.search(before_verb):
+            pass  # 在门户网站通过工作动态、财政等栏目公开…: the columns of one channel
         else:
             return None  # "通过网站、公开栏等载体公开N条": a total, not one channel
     if len(codes) != 1 or _CATEGORY.search(tail) or _CHANNEL_PART.match(tail):
@@ -266,12 +270,19 @@ def _outcome(ctx: ReportContext, c: _Context, section_title: str) -> list[Found]
         return None  # 予以公开及部分公开245件: a merged figure
     if not (_REQUEST_SECTION.search(c.paragraph_before) or _REQUEST_SECTION.search(section_title)):
         return None
-    old, new = OUTCOME_CODES[last.group()]
-    code = new if ctx.regime == "R19" else old
+    code = _outcome_code(ctx, last)
+    if len(matches) > 1 and _outcome_code(ctx, matches[-2]).startswith(code + "_"):
+        last = matches[-2]  # 因涉及国家秘密不予公开3件: the reason, a part of its group, is the finer code
+        code = _outcome_code(ctx, last)
     return [ctx.found(
         "req_outcome", c.token.value, c.left_start + last.start(), c.token.end,
         method="prose:outcome", unit=c.token.unit, outcome=code,
     )]
+
+
+def _outcome_code(ctx: ReportContext, word: re.Match[str]) -> str:
+    old, new = OUTCOME_CODES[word.group()]
+    return new if ctx.regime == "R19" else old
 
 
 def _appeal_result(ctx: ReportContext, c: _Context, section_title: str) -> list[Found] | None:
