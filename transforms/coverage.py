@@ -20,7 +20,7 @@ _SUBJECT = re.compile(alternation(
     [*word_classes()["TOPIC"], *word_classes()["CHANNEL"], *word_classes()["APPEAL"], *(r["word"] for r in rows("outcomes"))]
 ))
 _CLAUSE_BREAK = re.compile(r"[。;!?\n]")
-_REACH = 30  # characters of the clause before a number that may name its subject
+_REACH = 30  # characters before a number that may name its subject
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,14 @@ def unexplained_numbers(text: str, parsed: ParsedReport) -> list[Unexplained]:
     norm = normalize(text)
     covered = [(o.span_start, o.span_end) for o in parsed.observations]
     found = []
+    previous_end = 0
     for token in find_numbers(norm.text):
+        # the clause of a number reaches back to the previous number at most (its own label)
+        left = norm.text[max(previous_end, token.start - _REACH) : token.start]
+        previous_end = token.end
         start, end = norm.source_span(token.start, token.end)
         if any(s <= start and end <= e for s, e in covered):
             continue
-        left = norm.text[max(0, token.start - _REACH) : token.start]
         breaks = list(_CLAUSE_BREAK.finditer(left))
         clause = left[breaks[-1].end() :] if breaks else left
         if not _SUBJECT.search(clause):
