@@ -59,9 +59,12 @@ def parse_report(text: str) -> ParsedReport:
     """Parse one decoded report text. Pure and deterministic; never raises on odd input."""
     norm = normalize(text)
     meta = extract_metadata(norm.text)
-    ctx = ReportContext(norm=norm, source=text, report_year=meta.report_year, body_level=meta.body_level, regime=meta.regime)
     outline = headings(norm.text)
     heading_at = section_at(outline)
+    ctx = ReportContext(
+        norm=norm, source=text, report_year=meta.report_year, body_level=meta.body_level, regime=meta.regime,
+        outline=tuple(outline),
+    )
     found = extract_tables(ctx, meta.format_code) + extract_prose(ctx, heading_at)
     if meta.format_code in ("T14", "L08"):
         found.extend(extract_stat_rows(ctx))

@@ -336,6 +336,25 @@ PHRASINGS = [
     # 一年以来 is the report year, not several years
     ("一年以来", 2016, "一年以来，配备1名专职人员负责政府信息公开工作。", [("staff_fulltime", {}, 1)]),
     ("several years", 2016, "2010年以来，累计主动公开政府信息1200条。", []),
+    # a fee of 0 in other words
+    ("不收取", 2016, "本年度依申请提供政府信息，不收取任何费用。", [("req_fee_collected", {}, 0)]),
+    ("免费提供", 2016, "依申请公开的政府信息均免费提供。", [("req_fee_collected", {}, 0)]),
+    ("收取费用为零", 2016, "依申请公开收取费用为零。", [("req_fee_collected", {}, 0)]),
+    # a section heading followed by 无 is a zero of the section's headline figures
+    ("an empty fees section", 2016, "四、政府信息公开的收费及减免情况\n无。", [("req_fee_collected", {}, 0)]),
+    ("an empty review section", 2016, "五、因政府信息公开申请行政复议、提起行政诉讼的情况：无",
+     [("appeal_count", {"proceeding": "admin_review", "result": "total"}, 0),
+      ("appeal_count", {"proceeding": "litigation_all", "result": "total"}, 0)]),
+    ("a heading with words after 无", 2016, "三、依申请公开情况\n无特别说明的事项，申请情况见附表。", []),
+    # "A、B分别…N1、N2": counts in the order of the words
+    ("channels respectively", 2019, "通过镇政府网站、政务微博分别发布信息120条、86条。",
+     [("pd_items_by_channel", {"channel": "website"}, 120), ("pd_items_by_channel", {"channel": "weibo"}, 86)]),
+    ("request channels respectively", 2016, "当面申请、网上申请分别为3件、2件。",
+     [("req_received", {"channel": "in_person"}, 3), ("req_received", {"channel": "online"}, 2)]),
+    ("proceedings respectively", 2016, "因政府信息公开引起的行政复议、行政诉讼分别为1件、0件。",
+     [("appeal_count", {"proceeding": "admin_review", "result": "total"}, 1),
+      ("appeal_count", {"proceeding": "litigation_all", "result": "total"}, 0)]),
+    ("a respective list that does not add up", 2019, "通过网站、微信、微博分别发布信息120条、86条。", []),
 ]
 
 
@@ -348,3 +367,4 @@ def test_phrasing(statement: str, year: int, body: str, expected: list) -> None:
         dims = {d: getattr(o, f"{d}_code") for d in ("channel", "outcome", "proceeding", "result") if getattr(o, f"{d}_code")}
         got.add((o.indicator_code, tuple(sorted(dims.items())), o.value))
     assert got == {(i, tuple(sorted(d.items())), float(v)) for i, d, v in expected}
+

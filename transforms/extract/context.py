@@ -9,6 +9,7 @@ from transforms.model import Observation
 from transforms.normalize import Normalized
 
 from . import Found
+from .sections import Heading
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class ReportContext:
     report_year: int | None
     body_level: str | None
     regime: str | None  # decides 不予公开/部分公开 wording shared by both regimes
+    outline: tuple[Heading, ...] = ()  # the top-level headings (sections.headings)
 
     def found(
         self,

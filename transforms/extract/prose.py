@@ -31,6 +31,8 @@ from .vocabulary import (
     PROCEEDING_OF,
     PUBLISH_VERB,
     REQUEST_CHANNELS,
+    REQUEST_CODE,
+    REQUEST_WORDS,
     RESULT_OF,
 )
 from .zeros import zero_statements
@@ -395,6 +397,48 @@ def _classify(ctx: ReportContext, c: _Context, section_title: str) -> list[Found
     return _by_rules(ctx, c, section_title, _OTHER_RULES) or []
 
 
+# "A、B分别…N1、N2": the words of one vocabulary listed before 分别, then as many counts in a row.
+# (vocabulary words → code, indicator, the dimension the code fills, extra dims)
+_RESPECTIVE = [
+    (CHANNEL_RE, CHANNEL_CODE, "pd_items_by_channel", "channel", {}),
+    (REQUEST_WORDS, REQUEST_CODE, "req_received", "channel", {}),
+    (APPEAL_WORDS, PROCEEDING_OF, "appeal_count", "proceeding", {"result": "total"}),
+]
+_BETWEEN_COUNTS = re.compile(r"\s*[、,和及与]\s*")
+
+
+def _respective(ctx: ReportContext, c: _Context, following: list[NumberToken]) -> tuple[list[Found], int] | None:
+    """The counts of a respective list, and how many of the following numbers they used; None when
+    the clause has no 分别 after a list of one vocabulary's words."""
+    at = c.left.rfind("分别")
+    if at < 0:
+        return None
+    text = ctx.norm.text
+    run = [c.token]
+    for token in following:
+        if not _BETWEEN_COUNTS.fullmatch(text, run[-1].end, token.start):
+            break
+        run.append(token)
+    for words, code_of, indicator, dim, dims in _RESPECTIVE:
+        listed = [code_of[m.group()] for m in words.finditer(c.left[:at])]
+        if len(listed) < 2:
+            continue
+        if (
+            len(listed) != len(run) or len(set(listed)) != len(listed) or _guarded(ctx, c)
+            or (indicator == "appeal_count" and "信息公开" not in c.sentence)  # a court's own cases
+        ):
+            return [], len(run) - 1  # the counts cannot be told apart: none is taken
+        start = c.left_start + next(words.finditer(c.left[:at])).start()
+        return [
+            ctx.found(
+                indicator, token.value, start, token.end, method="prose:respective", unit=token.unit,
+                is_approximate=token.is_approximate, **{dim: code}, **dims,
+            )
+            for code, token in zip(listed, run)
+        ], len(run) - 1
+    return None
+
+
 def extract_prose(ctx: ReportContext, heading_at: Callable[[int], Heading | None]) -> list[Found]:
     """All prose observations; ``heading_at(pos)`` is the heading of the section a position is in."""
     text = ctx.norm.text
@@ -404,7 +448,17 @@ def extract_prose(ctx: ReportContext, heading_at: Callable[[int], Heading | None
         return heading.title if heading else ""
 
     found: list[Found] = []
-    for c in _contexts(text, find_numbers(text)):
+    tokens = find_numbers(text)
+    skip = 0
+    for c in _contexts(text, tokens):
+        if skip:
+            skip -= 1
+            continue
+        respective = _respective(ctx, c, tokens[tokens.index(c.token) + 1 :] if "分别" in c.left else [])
+        if respective is not None:
+            found.extend(respective[0])
+            skip = respective[1]
+            continue
         found.extend(_classify(ctx, c, title_at(c.token.start)))
     found.extend(zero_statements(ctx, title_at))
     return found

@@ -26,7 +26,8 @@ _HOME = {r["indicator"]: frozenset(r["sections"].split()) for r in rows("homes")
 
 @dataclass(frozen=True)
 class Heading:
-    start: int  # where the title begins, in normalised text
+    at: int  # where the heading begins (its numeral or #), in normalised text
+    start: int  # where the title begins
     title: str  # up to the first comma, full stop or line end ("依申请公开情况:无" keeps its colon)
     section: str | None  # the section code, None for a heading of no known section
 
@@ -40,7 +41,8 @@ def headings(text: str) -> list[Heading]:
     found = []
     for m in _HEADING.finditer(text):
         if not _TABLE_ROW.search(m["title"]):
-            found.append(Heading(m.start("title"), m["title"], _section(m["title"])))
+            at = m.start() + len(m.group()) - len(m.group().lstrip())
+            found.append(Heading(at, m.start("title"), m["title"], _section(m["title"])))
     return found
 
 

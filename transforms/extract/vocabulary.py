@@ -35,6 +35,8 @@ def _request_channels() -> list[tuple[str, re.Pattern[str]]]:
 
 # Request channels, as patterns over the prose context (``#`` stands for the number).
 REQUEST_CHANNELS = _request_channels()
+REQUEST_CODE = {r["word"]: r["code"] for r in _CHANNELS if r["kind"] in _REQUEST_VERB}
+REQUEST_WORDS = re.compile(alternation(REQUEST_CODE))
 
 # Outcome words: (code in R07 reports, code in R19 reports) by word.
 OUTCOME_CODES = {r["word"]: (r["r07"], r["r19"]) for r in rows("outcomes")}
