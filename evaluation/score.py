@@ -148,3 +148,8 @@ class CorpusScore:
                 counts[name] += 1
                 hits[name] += ok
         return {name: hits[name] / counts[name] for name in META_FIELDS if counts[name]}
+
+    def meta_all(self) -> float:
+        """Share of all metadata fields of all files that are right (the "metadata" figure)."""
+        checked = [ok for f in self.files for ok in f.meta_hits.values()]
+        return sum(checked) / len(checked) if checked else 1.0

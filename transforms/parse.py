@@ -13,21 +13,23 @@ from transforms.completeness import structure_of
 from transforms.extract import Found
 from transforms.extract.context import ReportContext
 from transforms.extract.prose import extract_prose
-from transforms.extract.sections import in_home_section, section_titles
+from transforms.extract.sections import Heading, headings, in_home_section, section_at
 from transforms.extract.stat_rows import extract_stat_rows
 from transforms.extract.tables import extract_tables
+from transforms.grammar import fingerprint
 from transforms.metadata import extract_metadata
 from transforms.model import Observation, ParsedReport
 from transforms.normalize import normalize
 
-PARSER_VERSION = "0.6.1"
+# The code's version and the grammar's fingerprint: a change to either re-parses every report once.
+PARSER_VERSION = f"0.7.0+g{fingerprint()[:12]}"
 
 
-def _choose(candidates: list[Found], title_at: Callable[[int], str]) -> Found:
+def _choose(candidates: list[Found], heading_at: Callable[[int], Heading | None]) -> Found:
     """One value per key (labeling rule 3): the statement in the section the official structure
     assigns to the indicator, then table cells over prose, then the first statement."""
     def rank(f: Found) -> tuple:
-        home = in_home_section(f.observation.indicator_code, title_at(f.norm_start))
+        home = in_home_section(f.observation.indicator_code, heading_at(f.norm_start))
         return (not home, not f.from_table, f.norm_start)
 
     return min(candidates, key=rank)
@@ -57,9 +59,13 @@ def parse_report(text: str) -> ParsedReport:
     """Parse one decoded report text. Pure and deterministic; never raises on odd input."""
     norm = normalize(text)
     meta = extract_metadata(norm.text)
-    ctx = ReportContext(norm=norm, source=text, report_year=meta.report_year, body_level=meta.body_level, regime=meta.regime)
-    title_at = section_titles(norm.text)
-    found = extract_tables(ctx, meta.format_code) + extract_prose(ctx, title_at)
+    outline = headings(norm.text)
+    heading_at = section_at(outline)
+    ctx = ReportContext(
+        norm=norm, source=text, report_year=meta.report_year, body_level=meta.body_level, regime=meta.regime,
+        outline=tuple(outline),
+    )
+    found = extract_tables(ctx, meta.format_code) + extract_prose(ctx, heading_at)
     if meta.format_code in ("T14", "L08"):
         found.extend(extract_stat_rows(ctx))
 
@@ -69,11 +75,11 @@ def parse_report(text: str) -> ParsedReport:
     observations: list[Observation] = []
     flags: list[str] = []
     for key, candidates in by_key.items():
-        chosen = _choose(candidates, title_at) if len(candidates) > 1 else candidates[0]
+        chosen = _choose(candidates, heading_at) if len(candidates) > 1 else candidates[0]
         observations.append(chosen.observation)
         values = sorted({c.observation.value for c in candidates})
         if len(values) > 1:
             flags.append(f"conflict {key[0]} {[d for d in key[1:] if d]}: stated {values}, kept {chosen.observation.value:g}")
     observations.sort(key=lambda o: o.span_start)
     flags.extend(_balance_flags(observations))
-    return ParsedReport(meta=meta, observations=observations, structure=structure_of(norm.text), flags=flags)
+    return ParsedReport(meta=meta, observations=observations, structure=structure_of(norm.text, outline), flags=flags)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms import completeness, normalize, numbers
+from transforms import normalize, numbers
 from transforms.anchored import Anchored, first_class
 from transforms.extract import sections, zeros
 
@@ -15,7 +15,6 @@ ANCHORED = {
     "number token": numbers.NUMBER_TOKEN,
     "deletions": normalize._DELETIONS,
     "section heading": sections._HEADING,
-    "structure heading": completeness._HEADING,
     **{f"zero rule {i} ({rule.indicator})": rule.pattern for i, rule in enumerate(zeros.ZERO_RULES)},
 }
 

@@ -5,12 +5,11 @@ from datetime import date
 
 import pytest
 
-from transforms.completeness import structure_of
-from transforms.normalize import normalize
+from transforms.parse import parse_report
 
 
 def report_structure(text: str):
-    return structure_of(normalize(text).text)
+    return parse_report(text).structure
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from transforms.model import Observation
 from transforms.normalize import Normalized
 
 from . import Found
+from .sections import Heading
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class ReportContext:
     report_year: int | None
     body_level: str | None
     regime: str | None  # decides 不予公开/部分公开 wording shared by both regimes
+    outline: tuple[Heading, ...] = ()  # the top-level headings (sections.headings)
 
     def found(
         self,
@@ -60,9 +62,12 @@ _WIDER_AREA = {level: phrase(f"WIDER_AREA_{level}") for level in ("town", "count
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
+_SUB_UNIT = phrase("SUB_UNIT")
+
+
 def about_other_unit(ctx: ReportContext, clause: str) -> bool:
     pattern = _WIDER_AREA.get(ctx.body_level or "town")
-    return bool(pattern and pattern.search(clause))
+    return bool(pattern and pattern.search(clause)) or bool(_SUB_UNIT.search(clause))
 
 
 def about_other_year(ctx: ReportContext, text_before: str) -> bool:

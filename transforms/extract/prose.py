@@ -17,7 +17,9 @@ from transforms.numbers import NumberToken, find_numbers
 
 from . import Found
 from .context import ReportContext, about_other_unit, about_other_year
+from .sections import Heading
 from .vocabulary import (
+    APPEAL_RESULT,
     APPEAL_WORDS,
     CHANNEL_CODE,
     CHANNEL_RE,
@@ -29,6 +31,9 @@ from .vocabulary import (
     PROCEEDING_OF,
     PUBLISH_VERB,
     REQUEST_CHANNELS,
+    REQUEST_CODE,
+    REQUEST_WORDS,
+    RESULT_OF,
 )
 from .zeros import zero_statements
 
@@ -79,10 +84,18 @@ _REQUEST_SECTION = phrase("REQUEST_SECTION")
 _NOT_PD_SUBJECT = phrase("NOT_PD_SUBJECT")
 _HOT_TOPIC = phrase("HOT_TOPIC")
 _CHANNEL_LIST_CLOSE = phrase("CHANNEL_LIST_CLOSE")
+_SAME_CHANNEL_LIST_END = phrase("SAME_CHANNEL_LIST_END")
+_CHANNEL_PART = phrase("CHANNEL_PART")
+_CHANNEL_CATEGORY = phrase("CHANNEL_CATEGORY")
+_SUBJECTLESS_COUNT = phrase("SUBJECTLESS_COUNT")
+_CHANNEL_SUBJECT = pattern(r"(?:[\u4e00-\u9fff]{0,10}?(?:{PLACE_SUFFIX}))?(?P<channel>{CHANNEL})")
+_COLUMN_LIST_END = phrase("COLUMN_LIST_END")
 _CATEGORY = phrase("CATEGORY")
 _PD_TOTAL_REJECT = phrase("PD_TOTAL_REJECT")
 _PD_TRIGGER = phrase("PD_TRIGGER")
 _PD_OBJECT = phrase("PD_OBJECT")
+_PD_OBJECT_AFTER = phrase("PD_OBJECT_AFTER")
+_RESULT_LEAD = phrase("RESULT_LEAD")
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
@@ -166,21 +179,49 @@ def _channel_count(ctx: ReportContext, c: _Context, section_title: str) -> list[
         return None
     found = _channels(c.left)
     if not found:
-        return None
+        return _subject_channel(ctx, c)
     codes = {code for code, _ in found}
     last = found[-1][1]
     tail = c.left[last.end() :]
-    if "等" in tail or _CHANNEL_LIST_CLOSE.search(c.left):
-        return None  # "通过网站、公开栏等载体公开N条": a total, not one channel
-    if len(codes) != 1 or _CATEGORY.search(tail):
-        return []  # several channels (a combined figure) or a category count
-    if not (PUBLISH_VERB.search(tail) or len(PARENTHETICAL.sub("", tail)) <= 2):
+    verb = PUBLISH_VERB.search(tail)
+    # 等 before the verb closes a list of channels (网站、微信等…公开); after it, a list of topics
+    # (发布政策法规、工作动态等内容N条) — the channel's own count
+    before_verb = tail[: verb.start() if verb else len(tail)]
+    if "等" in before_verb or _CHANNEL_LIST_CLOSE.search(c.left):
+        if len(codes) == 1 and _SAME_CHANNEL_LIST_END.match(tail):
+            tail = tail[_SAME_CHANNEL_LIST_END.match(tail).end() :]  # 电视、报纸等其他媒体: one channel
+        elif len(codes) == 1 and _COLUMN_LIST_END.search(before_verb):
+            pass  # 在门户网站通过工作动态、财政等栏目公开…: the columns of one channel
+        else:
+            return None  # "通过网站、公开栏等载体公开N条": a total, not one channel
+    if len(codes) != 1 or _CATEGORY.search(tail) or _CHANNEL_PART.match(tail):
+        return []  # several channels (a combined figure), a category or one column of the channel
+    verbs = list(PUBLISH_VERB.finditer(tail))
+    if not (verbs or len(PARENTHETICAL.sub("", tail)) <= 2):
         return []
+    if verbs and _CHANNEL_CATEGORY.fullmatch(PARENTHETICAL.sub("", tail[verbs[-1].end() :])):
+        return []  # 通过网站公开工作信息33条: one category through the channel, not its count
     code = codes.pop()
     start = c.left_start + _evidence_start(c.left, found[0][1].start())
     return [ctx.found(
         "pd_items_by_channel", c.token.value, start, c.token.end, method="prose:pd_channel",
         unit=c.token.unit, is_approximate=c.token.is_approximate, channel=code,
+    )]
+
+
+def _subject_channel(ctx: ReportContext, c: _Context) -> list[Found] | None:
+    """A count without a subject of its own in a sentence whose subject is one channel:
+    "某镇公众号公开内容涵盖…，全年累计发布信息331篇" is that channel's count."""
+    if not _SUBJECTLESS_COUNT.match(c.left):
+        return None
+    opening = c.sentence_before[: c.sentence_before.find(",")] if "," in c.sentence_before else ""
+    subject = _CHANNEL_SUBJECT.match(opening)
+    if not subject or len({code for code, _ in _channels(opening)}) != 1:
+        return None
+    start = c.left_start - len(c.sentence_before) + len(c.left) + subject.start("channel")
+    return [ctx.found(
+        "pd_items_by_channel", c.token.value, start, c.token.end, method="prose:pd_subject_channel",
+        unit=c.token.unit, is_approximate=c.token.is_approximate, channel=CHANNEL_CODE[subject["channel"]],
     )]
 
 
@@ -231,11 +272,32 @@ def _outcome(ctx: ReportContext, c: _Context, section_title: str) -> list[Found]
         return None  # 予以公开及部分公开245件: a merged figure
     if not (_REQUEST_SECTION.search(c.paragraph_before) or _REQUEST_SECTION.search(section_title)):
         return None
-    old, new = OUTCOME_CODES[last.group()]
-    code = new if ctx.regime == "R19" else old
+    code = _outcome_code(ctx, last)
+    if len(matches) > 1 and _outcome_code(ctx, matches[-2]).startswith(code + "_"):
+        last = matches[-2]  # 因涉及国家秘密不予公开3件: the reason, a part of its group, is the finer code
+        code = _outcome_code(ctx, last)
     return [ctx.found(
         "req_outcome", c.token.value, c.left_start + last.start(), c.token.end,
         method="prose:outcome", unit=c.token.unit, outcome=code,
+    )]
+
+
+def _outcome_code(ctx: ReportContext, word: re.Match[str]) -> str:
+    old, new = OUTCOME_CODES[word.group()]
+    return new if ctx.regime == "R19" else old
+
+
+def _appeal_result(ctx: ReportContext, c: _Context, section_title: str) -> list[Found] | None:
+    """行政复议4起，其中1起尚未审结: a result of the one proceeding counted earlier in the sentence."""
+    result = APPEAL_RESULT.match(c.right) if c.token.unit in _CASES else None
+    if not result or not _RESULT_LEAD.fullmatch(c.left):
+        return None
+    proceedings = {PROCEEDING_OF[m.group()] for m in APPEAL_WORDS.finditer(c.sentence_before)}
+    if len(proceedings) != 1 or not ("信息公开" in c.sentence or "信息公开" in section_title):
+        return []
+    return [ctx.found(
+        "appeal_count", c.token.value, c.left_start, c.token.end + result.end(), method="prose:appeal_result",
+        unit=c.token.unit, proceeding=proceedings.pop(), result=RESULT_OF[result.group()],
     )]
 
 
@@ -268,7 +330,10 @@ def _pd_total(ctx: ReportContext, c: _Context, section_title: str) -> list[Found
         return None
     left = PARENTHETICAL.sub("", c.left)  # 主动公开政府信息数(不同渠道…计1条):120条
     triggers = list(_PD_TRIGGER.finditer(left))
-    if not triggers or not _PD_OBJECT.fullmatch(left[triggers[-1].end() :]):
+    if not triggers:
+        return None
+    between = left[triggers[-1].end() :]
+    if not (_PD_OBJECT.fullmatch(between) or (not between and _PD_OBJECT_AFTER.match(c.right))):
         return None
     if _PD_TOTAL_REJECT.search(c.left):  # 村务公开栏 is a channel, 村务 not
         return None
@@ -325,18 +390,75 @@ def _classify(ctx: ReportContext, c: _Context, section_title: str) -> list[Found
         return carried
     if _guarded(ctx, c):
         return []
-    for reader in (_request_channel, _channel_count, _hot_topics, _outcome, _appeal, _pd_total):
+    for reader in (_request_channel, _channel_count, _hot_topics, _outcome, _appeal_result, _appeal, _pd_total):
         found = reader(ctx, c, section_title)
         if found is not None:
             return found
     return _by_rules(ctx, c, section_title, _OTHER_RULES) or []
 
 
-def extract_prose(ctx: ReportContext, section_title_at: Callable[[int], str]) -> list[Found]:
-    """All prose observations; ``section_title_at(pos)`` names the section a position is in."""
+# "A、B分别…N1、N2": the words of one vocabulary listed before 分别, then as many counts in a row.
+# (vocabulary words → code, indicator, the dimension the code fills, extra dims)
+_RESPECTIVE = [
+    (CHANNEL_RE, CHANNEL_CODE, "pd_items_by_channel", "channel", {}),
+    (REQUEST_WORDS, REQUEST_CODE, "req_received", "channel", {}),
+    (APPEAL_WORDS, PROCEEDING_OF, "appeal_count", "proceeding", {"result": "total"}),
+]
+_BETWEEN_COUNTS = re.compile(r"\s*[、,和及与]\s*")
+
+
+def _respective(ctx: ReportContext, c: _Context, following: list[NumberToken]) -> tuple[list[Found], int] | None:
+    """The counts of a respective list, and how many of the following numbers they used; None when
+    the clause has no 分别 after a list of one vocabulary's words."""
+    at = c.left.rfind("分别")
+    if at < 0:
+        return None
     text = ctx.norm.text
+    run = [c.token]
+    for token in following:
+        if not _BETWEEN_COUNTS.fullmatch(text, run[-1].end, token.start):
+            break
+        run.append(token)
+    for words, code_of, indicator, dim, dims in _RESPECTIVE:
+        listed = [code_of[m.group()] for m in words.finditer(c.left[:at])]
+        if len(listed) < 2:
+            continue
+        if (
+            len(listed) != len(run) or len(set(listed)) != len(listed) or _guarded(ctx, c)
+            or (indicator == "appeal_count" and "信息公开" not in c.sentence)  # a court's own cases
+        ):
+            return [], len(run) - 1  # the counts cannot be told apart: none is taken
+        start = c.left_start + next(words.finditer(c.left[:at])).start()
+        return [
+            ctx.found(
+                indicator, token.value, start, token.end, method="prose:respective", unit=token.unit,
+                is_approximate=token.is_approximate, **{dim: code}, **dims,
+            )
+            for code, token in zip(listed, run)
+        ], len(run) - 1
+    return None
+
+
+def extract_prose(ctx: ReportContext, heading_at: Callable[[int], Heading | None]) -> list[Found]:
+    """All prose observations; ``heading_at(pos)`` is the heading of the section a position is in."""
+    text = ctx.norm.text
+
+    def title_at(pos: int) -> str:
+        heading = heading_at(pos)
+        return heading.title if heading else ""
+
     found: list[Found] = []
-    for c in _contexts(text, find_numbers(text)):
-        found.extend(_classify(ctx, c, section_title_at(c.token.start)))
-    found.extend(zero_statements(ctx, section_title_at))
+    tokens = find_numbers(text)
+    skip = 0
+    for c in _contexts(text, tokens):
+        if skip:
+            skip -= 1
+            continue
+        respective = _respective(ctx, c, tokens[tokens.index(c.token) + 1 :] if "分别" in c.left else [])
+        if respective is not None:
+            found.extend(respective[0])
+            skip = respective[1]
+            continue
+        found.extend(_classify(ctx, c, title_at(c.token.start)))
+    found.extend(zero_statements(ctx, title_at))
     return found

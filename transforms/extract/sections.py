@@ -1,56 +1,68 @@
-"""Top-level section headings (一、… 十、…), to know which section states a number."""
+"""The document structure, read once: top-level headings (一、… 十、…, or Markdown ``#`` headings) with
+their positions and section codes (transforms/grammar/sections.tsv). The parser asks which section a
+number stands in (``section_at``); completeness asks which sections a report has (``sections_of``).
+"""
 from __future__ import annotations
 
 import bisect
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from transforms.anchored import anchored
+from transforms.grammar import alternation, pattern, rows
 
 _HEADING = anchored(
-    r"(?:^|(?<=[\n。:|]))\s*[一二三四五六七八九十]{1,2}、(?P<title>[^\n。,]{0,30})",
+    r"(?:^|(?<=[\n。:|]))\s*(?:#{1,6}\s*)?(?:[一二三四五六七八九十]{1,2}[、.]|(?<=#)\s)\s*(?P<title>[^\n。,]{2,30})"
 )
-# Rows of 表三 look like headings (一、本年新收…) but are not sections.
-_TABLE_ROW = re.compile(r"申请数量|办理结果|结转下年")
-
-# Which section the official structures assign to each indicator (labeling rule 3).
-_HOME_SECTION: list[tuple[str, re.Pattern[str]]] = [
-    ("pd_", re.compile(r"主动公开")),
-    ("normdocs_issued", re.compile(r"主动公开")),
-    ("art20_", re.compile(r"主动公开")),
-    ("resp_", re.compile(r"回应|解读|关切")),
-    ("req_fee_collected", re.compile(r"收费|费用")),
-    ("info_processing_fee", re.compile(r"其他|收费|费用")),
-    ("req_", re.compile(r"申请")),
-    ("appeal_count", re.compile(r"复议|诉讼|投诉|申诉")),
-    ("org_dedicated_units", re.compile(r"机构|人员|保障")),
-    ("reading_points", re.compile(r"机构|查阅|保障")),
-    ("staff_", re.compile(r"机构|人员|保障")),
-    ("budget_special", re.compile(r"经费|保障")),
-    ("meetings", re.compile(r"会议|培训")),
-    ("training_", re.compile(r"会议|培训")),
+# Rows of the 2019/2021 table 3 look like headings (一、本年新收…) but are not sections.
+_TABLE_ROW = pattern("{TABLE_ROW_HEADING}")
+_SECTION_WORDS = [
+    (code, re.compile(alternation(r["word"] for r in rows("sections") if r["section"] == code)))
+    for code in dict.fromkeys(r["section"] for r in rows("sections"))
 ]
+_HOME = {r["indicator"]: frozenset(r["sections"].split()) for r in rows("homes")}
 
 
-def section_titles(text: str) -> Callable[[int], str]:
-    """A function giving the title of the top-level section containing a position ('' before any)."""
-    starts: list[int] = []
-    titles: list[str] = []
+@dataclass(frozen=True)
+class Heading:
+    at: int  # where the heading begins (its numeral or #), in normalised text
+    start: int  # where the title begins
+    title: str  # up to the first comma, full stop or line end ("依申请公开情况:无" keeps its colon)
+    section: str | None  # the section code, None for a heading of no known section
+
+
+def _section(title: str) -> str | None:
+    name = title.split(":")[0]
+    return next((code for code, words in _SECTION_WORDS if words.search(name)), None)
+
+
+def headings(text: str) -> list[Heading]:
+    found = []
     for m in _HEADING.finditer(text):
-        if _TABLE_ROW.search(m["title"]):
-            continue
-        starts.append(m.start("title"))
-        titles.append(m["title"])
+        if not _TABLE_ROW.search(m["title"]):
+            at = m.start() + len(m.group()) - len(m.group().lstrip())
+            found.append(Heading(at, m.start("title"), m["title"], _section(m["title"])))
+    return found
 
-    def title_at(pos: int) -> str:
+
+def section_at(found: list[Heading]) -> Callable[[int], Heading | None]:
+    """A function giving the top-level heading whose section contains a position (None before any)."""
+    starts = [h.start for h in found]
+
+    def heading_at(pos: int) -> Heading | None:
         i = bisect.bisect_right(starts, pos) - 1
-        return titles[i] if i >= 0 else ""
+        return found[i] if i >= 0 else None
 
-    return title_at
+    return heading_at
 
 
-def in_home_section(indicator: str, title: str) -> bool:
-    for prefix, pattern in _HOME_SECTION:
-        if indicator.startswith(prefix):
-            return bool(pattern.search(title))
-    return False
+def sections_of(found: list[Heading]) -> tuple[str, ...]:
+    """The section codes a report has, in the order of sections.tsv."""
+    present = {h.section for h in found}
+    return tuple(code for code, _ in _SECTION_WORDS if code in present)
+
+
+def in_home_section(indicator: str, heading: Heading | None) -> bool:
+    """The number stands in the section the official structure assigns to its indicator."""
+    return heading is not None and heading.section in _HOME.get(indicator, ())

@@ -35,6 +35,8 @@ def _request_channels() -> list[tuple[str, re.Pattern[str]]]:
 
 # Request channels, as patterns over the prose context (``#`` stands for the number).
 REQUEST_CHANNELS = _request_channels()
+REQUEST_CODE = {r["word"]: r["code"] for r in _CHANNELS if r["kind"] in _REQUEST_VERB}
+REQUEST_WORDS = re.compile(alternation(REQUEST_CODE))
 
 # Outcome words: (code in R07 reports, code in R19 reports) by word.
 OUTCOME_CODES = {r["word"]: (r["r07"], r["r19"]) for r in rows("outcomes")}
@@ -43,5 +45,9 @@ OUTCOME_TAIL = phrase("OUTCOME_TAIL")
 
 PROCEEDING_OF = {r["word"]: r["proceeding"] for r in rows("appeals")}
 APPEAL_WORDS = re.compile(alternation(PROCEEDING_OF))
+
+# What became of an appeal, right after its count: 其中1起尚未审结.
+RESULT_OF = {r["word"]: r["result"] for r in rows("appeal_results")}
+APPEAL_RESULT = re.compile("^" + alternation(RESULT_OF))
 
 CONSULTATION = pattern("{CONSULTATION}")

@@ -38,6 +38,10 @@ ZERO_RULES = [
     )
     for r in rows("zeros")
 ]
+_SECTION_ZEROS = [(r["section"], r["indicator"], _dims(r["dims"])) for r in rows("section_zeros")]
+# what follows a heading that states nothing happened: ":无", or 无 alone on the next line
+_NOTHING_AFTER_TITLE = re.compile(r"\s*(?:无|没有|暂无)[。.;]?\s*(?:\n|$)")
+_NOTHING_IN_TITLE = re.compile(r":\s*(?:无|没有|暂无)[。.;]?$")
 _CLAUSE_END = re.compile(r"[,。;!?\n]")
 _COUNT = re.compile(r"(?<![\d.])[1-9]\d*\s*(?:件|起|宗|次|个|条)")
 
@@ -48,15 +52,39 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, (m.start() if m else len(text))
 
 
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(ch, 0, start) for ch in "。!?\n") + 1
+    ends = [i for i in (text.find(ch, end) for ch in "。!?\n") if i >= 0]
+    return text[left : min(ends) if ends else len(text)]
+
+
+def _empty_sections(ctx: ReportContext) -> Iterator[Found]:
+    """三、依申请公开情况：无 — a zero for the headline figures of the section (section_zeros.tsv)."""
+    text = ctx.norm.text
+    for heading in ctx.outline:
+        end = heading.start + len(heading.title)
+        nothing = _NOTHING_AFTER_TITLE.match(text, end)
+        if not (_NOTHING_IN_TITLE.search(heading.title) or nothing):
+            continue
+        stop = end if _NOTHING_IN_TITLE.search(heading.title) else nothing.end()
+        stop = len(text[:stop].rstrip())
+        named = {PROCEEDING_OF[m.group()] for m in APPEAL_WORDS.finditer(heading.title)}
+        for section, indicator, dims in _SECTION_ZEROS:
+            if section != heading.section or ("proceeding" in dims and dims["proceeding"] not in named):
+                continue  # a proceeding's zero only under a heading that names it (四、行政复议数量：无)
+            yield ctx.found(indicator, 0, heading.at, stop, method="prose:zero:empty_section", confidence=0.7, **dims)
+
+
 def zero_statements(ctx: ReportContext, section_title_at: Callable[[int], str]) -> Iterator[Found]:
     text = ctx.norm.text
+    yield from _empty_sections(ctx)
     for rule in ZERO_RULES:
         for m in rule.pattern.finditer(text):
             start, end = _clause_bounds(text, m.start(), m.end())
             clause = text[start:end]
             if (rule.exclude and rule.exclude.search(clause)) or about_other_unit(ctx, clause) or _COUNT.search(clause):
                 continue
-            if rule.needs and not rule.needs.search(clause + section_title_at(start)):
+            if rule.needs and not rule.needs.search(_sentence(text, start, end) + section_title_at(start)):
                 continue
             dims = dict(rule.dims)
             if dims.get("outcome") == "denied":

@@ -4,15 +4,29 @@ Each ``*.tsv`` file beside this module is a table a domain expert can read and e
 reading Python: tab-separated, one header line, ``#`` lines are comments, blank lines are skipped.
 The readers in ``transforms.extract`` and ``transforms.metadata`` compile these tables once, so a
 new phrasing or channel word is one line here (plus a test sentence), never a code change.
+
+``OGI_GRAMMAR_DIR`` points the readers at another copy of this folder, to try a grammar before
+committing it. The parser version carries a fingerprint of the tables (``fingerprint``), so a
+warehouse built with a changed grammar re-parses its reports once, like after a code change.
 """
 from __future__ import annotations
 
 import csv
+import hashlib
+import os
 import re
 from functools import cache
 from pathlib import Path
 
-GRAMMAR_DIR = Path(__file__).parent
+GRAMMAR_DIR = Path(os.environ.get("OGI_GRAMMAR_DIR") or Path(__file__).parent)
+
+
+def fingerprint() -> str:
+    """sha256 over every table of the grammar, by name and content."""
+    digest = hashlib.sha256()
+    for path in sorted(GRAMMAR_DIR.glob("*.tsv")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 @cache
@@ -41,7 +55,7 @@ def alternation(words) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
-_PLACEHOLDER = re.compile(r"\{([A-Z][A-Za-z_]*)\}")
+_PLACEHOLDER = re.compile(r"\{([A-Z][A-Za-z0-9_]*)\}")
 
 
 @cache
