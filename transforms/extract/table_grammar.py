@@ -33,13 +33,12 @@ class Layout:
     columns: tuple[Column, ...]
 
 
-def _dims(cell: str) -> dict[str, str]:
-    return dict(pair.split("=", 1) for pair in cell.split(",")) if cell else {}
+_DIMENSIONS = ("channel", "outcome", "proceeding", "result", "doc_type", "matter")
 
 
 def _row_labels(table: str) -> tuple[RowLabel, ...]:
     return tuple(
-        RowLabel(re.compile(r["label"]), r["indicator"], _dims(r["dims"]), r["unit"] or None)
+        RowLabel(re.compile(r["label"]), r["indicator"], {d: r[d] for d in _DIMENSIONS if r[d]}, r["unit"] or None)
         for r in rows("table_rows")
         if r["table"] == table
     )
