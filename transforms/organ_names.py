@@ -181,14 +181,19 @@ def named_places(text: str) -> list[Mention]:
     return [m for m in found if m.end - m.start > 2 or m.end in starts or government_follows(text, m.end)]
 
 
+@cache
+def _department_words() -> re.Pattern[str]:
+    """A department's own words after its place: the shortest run that ends in a department word."""
+    return re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(_words("department")) + ")")
+
+
 def most_named_department(text: str, places: list[Mention]) -> str | None:
     """The department the text names most (twice at least), written after a place: for reports
     with neither title nor signature (我中心 …, 城中区市政公用服务中心 …)."""
-    pattern = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:" + "|".join(_words("department")) + ")")
     tally: Counter[str] = Counter()
     for m in places:
         if known_level(m.name) != "town" and not government_follows(text, m.end):
-            words = pattern.match(text, m.end)
+            words = _department_words().match(text, m.end)
             if words and not _GENERIC_OFFICE.fullmatch(words.group()):
                 tally[text[m.start : words.end()]] += 1
     best = tally.most_common(1)
