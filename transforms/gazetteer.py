@@ -26,6 +26,8 @@ from pathlib import Path
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from transforms.normalize import simplified
+
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 UNITS_FILE = DATA_DIR / "units.tsv.gz"
 SNAPSHOTS_FILE = DATA_DIR / "snapshots.tsv"
@@ -92,6 +94,12 @@ class Mention:
     start: int
     end: int
     name: str
+
+    def spelled(self, text: str) -> str:
+        """The name as the report wrote it: as in ``text``, except where normalisation changed its
+        characters (干安县 in normalised text is 乾安县 in the report)."""
+        written = text[self.start : self.end]
+        return self.name if written != self.name and simplified(self.name) == written else written
 
 
 @dataclass(frozen=True)
@@ -179,8 +187,32 @@ class Gazetteer:
         for name, rows in self.by_name.items():
             if name.endswith(("自治县", "自治旗")) and any(self.rows[i][3] == "county" for i in rows):
                 forms.setdefault(_stem(name, "county") + name[-1], name)
+            elif name in forms and self.rows[rows[0]][3] == "town":
+                # 逊克县克林镇 (四平市铁东区城东乡) is the NBS name of 克林镇 in 逊克县: written after its
+                # county, it is the town's own name that the text writes
+                # (敖汉旗人民政府新州街道: the government's words go too)
+                own = name[len(self._parents_prefix(name, self.rows[rows[0]][4])):].removeprefix("人民政府")
+                if own != name and own not in _GENERIC_NAMES:
+                    del forms[name]
+                    forms.setdefault(own, name)
+        # Normalisation maps some characters of official names to others (乾安县 → 干安县, 於潜镇 →
+        # 于潜镇): the normalised spelling is a form of the name too.
+        spelled = simplified("\n".join(forms)).split("\n")
+        for form, normalised in zip(list(forms), spelled):
+            forms.setdefault(normalised, forms[form])
         written = sorted(forms)
         return AhoCorasick(written, matchkind=MatchKind.LeftmostLongest), [forms[w] for w in written]
+
+    def _parents_prefix(self, name: str, parent_code: str) -> str:
+        """The names of the parent and then the grandparent that ``name`` starts with, together
+        (四平市铁东区 of 四平市铁东区城东乡), leaving two characters at least; '' when none."""
+        parents = [self.rows[j] for j in self.by_code.get(parent_code, ())]
+        for parent in parents:
+            for grand in [""] + [self.rows[j][2] for j in self.by_code.get(parent[4], ())]:
+                prefix = grand + parent[2]
+                if name.startswith(prefix) and len(name) - len(prefix) >= 2:
+                    return prefix
+        return ""
 
     def mentions(self, text: str) -> list[Mention]:
         """The place names written in ``text``, left to right; where names overlap, the leftmost
@@ -368,6 +400,8 @@ def resolve(body_name: str | None, body_level: str | None, county: str | None, p
         return Resolution("unresolved", "no_organ_name")
     if name not in load().by_name:  # some official names start with their county (烈山区工业园)
         name = _unprefixed(name, context)
+        if "county" in context and context["county"] + name in load().by_name:
+            name = context["county"] + name  # … or the report writes it without (克林镇 of 逊克县)
     return _resolve(name, _LEVELS_FOR.get(body_level or "", LEVELS), context, report_year)
 
 

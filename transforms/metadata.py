@@ -149,9 +149,9 @@ def _most_named(text: str, places: list[Mention], self_level: str | None) -> Org
     department, else the county or city government (named twice, or once in a report that says
     我县)."""
     if self_level in (None, "town"):
-        towns = {text[m.start : m.end]: m.name for m in places if known_level(m.name) == "town"}
+        towns = {m.spelled(text): m.name for m in places if known_level(m.name) == "town"}
         if towns:
-            tally = Counter(text[m.start : m.end] for m in places if text[m.start : m.end] in towns)
+            tally = Counter(m.spelled(text) for m in places if m.spelled(text) in towns)
             written = tally.most_common(1)[0][0]
             return Organ((Place(written, "town", towns[written]),))
     if self_level == "department":
@@ -176,13 +176,13 @@ def _town_county(town: Place, stated: tuple[Place, ...], places: list[Mention], 
         for place in reversed(stated):
             if place.name in counties:
                 return place.written
-        named = Counter(text[m.start : m.end] for m in places if m.name in counties)
+        named = Counter(m.spelled(text) for m in places if m.name in counties)
         if named:
             return named.most_common(1)[0][0]
     for place in reversed(stated):
         if place.level == "county":
             return place.written
-    adjacent = Counter(text[m.start : m.end] for m in load().mentions(text)
+    adjacent = Counter(m.spelled(text) for m in load().mentions(text)
                        if known_level(m.name) == "county" and text.startswith(town.written, m.end))
     return adjacent.most_common(1)[0][0] if adjacent else None
 
@@ -194,7 +194,7 @@ def _wider(organ: Place, level: str, stated: tuple[Place, ...], places: list[Men
     if organ.name and organ.level:
         ancestors = load().ancestors_of_name(organ.name, organ.level)
         for wider in found:
-            found[wider] = next((text[m.start : m.end] for m in places if m.name in ancestors[wider]
+            found[wider] = next((m.spelled(text) for m in places if m.name in ancestors[wider]
                                  and m.name != organ.name), None)
     for place in stated:
         wider = place.level or ("prefecture" if level != "city" else None)

@@ -17,6 +17,7 @@ from functools import cache
 
 from transforms.gazetteer import LEVELS, SUFFIXES, Mention, load, normalize_name
 from transforms.grammar import rows
+from transforms.normalize import simplified
 
 # body_level of an organ at each gazetteer level
 BODY_LEVEL = {"town": "town", "county": "county", "prefecture": "city", "province": "province"}
@@ -148,13 +149,13 @@ def read_organ(raw: str) -> Organ | None:
             units, glued = [], ""  # spam or chrome glued before the first name
         places += units
         after = organ[mention.end :]
-        if len(name) == 2 and not glued and after and not government_follows(after, 0) and not _UNIT_END.match(after):
+        if places and len(name) == 2 and not glued and after and not government_follows(after, 0) and not _UNIT_END.match(after):
             pos = mention.start
             break  # a two-character name (城区) in a department's own words is a word, not a place
         # 平 + 安县 is the written 平安县: a name the gazetteer lacks, ending in one it has
         written = glued + name
         places.append(Place(written, written_level(written)) if glued else
-                      Place(written, known_level(mention.name), mention.name))
+                      Place(mention.spelled(organ), known_level(mention.name), mention.name))
         pos = mention.end
     tail = _strip_words(organ[pos:], ("government",), at_end=False)
     units, rest = _written_units(tail)
@@ -164,6 +165,8 @@ def read_organ(raw: str) -> Organ | None:
     # 某区行政审批服务管理办公室(公共资源交易管理委员会办公室): a second name in brackets after it
     named = re.sub(r"\([^()]*\)$", "", tail)
     if named.endswith(_words("department")) and not _GENERIC_OFFICE.fullmatch(named):
+        for place in places:  # 干安县财政局 in normalised text is the report's 乾安县财政局
+            organ = organ.replace(simplified(place.written), place.written, 1)
         return Organ(tuple(places), organ if places else tail)
     return None
 
@@ -175,10 +178,12 @@ def government_follows(text: str, end: int) -> bool:
 
 def named_places(text: str) -> list[Mention]:
     """The gazetteer's names written in free text. A name of two characters (佳县, 城区) is a word
-    as often as a place: it counts only right before another name or a government word."""
+    as often as a place: it counts only right before or after another name, or before a
+    government word."""
     found = load().mentions(text)
-    starts = {m.start for m in found}
-    return [m for m in found if m.end - m.start > 2 or m.end in starts or government_follows(text, m.end)]
+    starts, ends = {m.start for m in found}, {m.end for m in found}
+    return [m for m in found
+            if m.end - m.start > 2 or m.end in starts or m.start in ends or government_follows(text, m.end)]
 
 
 @cache

@@ -205,3 +205,20 @@ def test_ancestors_of_a_name_the_gazetteer_lacks_come_from_its_stem() -> None:
     assert load().levels("七顶山镇") == frozenset()
     assert load().ancestors_of_name("七顶山镇", "town")["county"] == {"金州区"}
     assert load().ancestors_of_name("城关镇", "town")["county"] > {"广河县"}
+
+
+def test_a_town_whose_official_name_starts_with_its_county_is_found_by_its_own_name() -> None:
+    # NBS: 敖汉旗惠州街道 (under 敖汉旗), 敖汉旗人民政府新州街道
+    assert [(m.name, m.spelled("敖汉旗惠州街道")) for m in load().mentions("敖汉旗惠州街道")] == [
+        ("敖汉旗", "敖汉旗"), ("敖汉旗惠州街道", "惠州街道")]
+    assert [m.name for m in load().mentions("敖汉旗新州街道")][-1] == "敖汉旗人民政府新州街道"
+    result = resolve("惠州街道", "town", "敖汉旗", None, None, 2019)
+    assert (result.status, result.name, result.county) == ("resolved", "敖汉旗惠州街道", "敖汉旗")
+
+
+def test_a_name_normalisation_respells_is_found_and_spelled_as_the_report_wrote_it() -> None:
+    # normalisation writes 乾 as 干; 乾安县 is the county's name
+    (mention,) = load().mentions("干安县")
+    assert (mention.name, mention.spelled("干安县")) == ("乾安县", "乾安县")
+    (short,) = load().mentions("峨边县")
+    assert short.spelled("峨边县") == "峨边县"  # a short form stays as written

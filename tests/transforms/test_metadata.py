@@ -247,3 +247,20 @@ def test_a_department_without_any_place_names_no_organ() -> None:
 def test_town_parents_from_the_gazetteer() -> None:
     m = meta("大连市金州区人民政府七顶山街道办事处2021年政府信息公开工作年度报告\n正文")
     assert (m.prefecture, m.province) == ("大连市", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "level", "county"),
+    [
+        # the NBS list names this street 敖汉旗惠州街道; the report writes its own name after the banner
+        ("敖汉旗惠州街道办事处2019年政府信息公开工作年度报告\n正文", "惠州街道", "town", "敖汉旗"),
+        # 乾 is not 干 in a place name, whatever the simplification table says
+        ("乾安县余字乡人民政府2021年政府信息公开工作年度报告\n正文", "余字乡", "town", "乾安县"),
+        ("乾安县财政局2021年政府信息公开工作年度报告\n正文", "乾安县财政局", "department", "乾安县"),
+        # a two-character town after its district in an address
+        ("一、总体情况\n2021年,我镇主动公开信息20条。\n联系地址:双流区彭镇人民路1号", "彭镇", "town", "双流区"),
+    ],
+)
+def test_names_as_the_report_writes_them(text: str, body: str, level: str, county: str | None) -> None:
+    m = meta(text)
+    assert (m.body_name, m.body_level, m.county) == (body, level, county)
