@@ -184,6 +184,7 @@ class Gazetteer:
         are left out: in a report such a word names a department or a place, not a township."""
         forms = {name: name for name, rows in self.by_name.items() if name not in _GENERIC_NAMES
                  and (name.endswith(SUFFIXES["town"]) or any(self.rows[i][3] != "town" for i in rows))}
+        prefixes: dict[str, list[str]] = {}
         for name, rows in self.by_name.items():
             if name.endswith(("自治县", "自治旗")) and any(self.rows[i][3] == "county" for i in rows):
                 forms.setdefault(_stem(name, "county") + name[-1], name)
@@ -191,7 +192,7 @@ class Gazetteer:
                 # 逊克县克林镇 (四平市铁东区城东乡) is the NBS name of 克林镇 in 逊克县: written after its
                 # county, it is the town's own name that the text writes
                 # (敖汉旗人民政府新州街道: the government's words go too)
-                own = name[len(self._parents_prefix(name, self.rows[rows[0]][4])):].removeprefix("人民政府")
+                own = name[len(self._parents_prefix(name, self.rows[rows[0]][4], prefixes)):].removeprefix("人民政府")
                 if own != name and own not in _GENERIC_NAMES:
                     del forms[name]
                     forms.setdefault(own, name)
@@ -203,16 +204,17 @@ class Gazetteer:
         written = sorted(forms)
         return AhoCorasick(written, matchkind=MatchKind.LeftmostLongest), [forms[w] for w in written]
 
-    def _parents_prefix(self, name: str, parent_code: str) -> str:
+    def _parents_prefix(self, name: str, parent_code: str, prefixes: dict[str, list[str]]) -> str:
         """The names of the parent and then the grandparent that ``name`` starts with, together
-        (四平市铁东区 of 四平市铁东区城东乡), leaving two characters at least; '' when none."""
-        parents = [self.rows[j] for j in self.by_code.get(parent_code, ())]
-        for parent in parents:
-            for grand in [""] + [self.rows[j][2] for j in self.by_code.get(parent[4], ())]:
-                prefix = grand + parent[2]
-                if name.startswith(prefix) and len(name) - len(prefix) >= 2:
-                    return prefix
-        return ""
+        (四平市铁东区 of 四平市铁东区城东乡), leaving two characters at least; '' when none.
+        ``prefixes`` keeps each parent's possible prefixes, longest first (towns share parents)."""
+        if parent_code not in prefixes:
+            found = set()
+            for parent in (self.rows[j] for j in self.by_code.get(parent_code, ())):
+                found.add(parent[2])
+                found.update(self.rows[j][2] + parent[2] for j in self.by_code.get(parent[4], ()))
+            prefixes[parent_code] = sorted(found, key=len, reverse=True)
+        return next((p for p in prefixes[parent_code] if name.startswith(p) and len(name) - len(p) >= 2), "")
 
     def mentions(self, text: str) -> list[Mention]:
         """The place names written in ``text``, left to right; where names overlap, the leftmost
