@@ -53,7 +53,7 @@ def self_reference_level(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class Place:
-    written: str  # as in the text
+    written: str  # as the report writes it
     level: str | None  # a gazetteer level; None for a written …市 (prefecture or county-level city)
     name: str | None = None  # the gazetteer's name; None for a written unit the gazetteer lacks
 
@@ -61,7 +61,7 @@ class Place:
 @dataclass(frozen=True)
 class Organ:
     places: tuple[Place, ...]  # outermost first; without a department the last one is the organ
-    department: str | None = None  # a department's name as written, from its first place on
+    department: str | None = None  # a department's name as written (without chrome glued before it)
 
 
 def written_level(name: str) -> str | None:
@@ -149,7 +149,8 @@ def read_organ(raw: str) -> Organ | None:
             units, glued = [], ""  # spam or chrome glued before the first name
         places += units
         after = organ[mention.end :]
-        if places and len(name) == 2 and not glued and after and not government_follows(after, 0) and not _UNIT_END.match(after):
+        if (places and len(name) == 2 and not glued and after
+                and not government_follows(after, 0) and not _UNIT_END.match(after)):
             pos = mention.start
             break  # a two-character name (城区) in a department's own words is a word, not a place
         # 平 + 安县 is the written 平安县: a name the gazetteer lacks, ending in one it has
