@@ -257,6 +257,8 @@ def test_town_parents_from_the_gazetteer() -> None:
         # 乾 is not 干 in a place name, whatever the simplification table says
         ("乾安县余字乡人民政府2021年政府信息公开工作年度报告\n正文", "余字乡", "town", "乾安县"),
         ("乾安县财政局2021年政府信息公开工作年度报告\n正文", "乾安县财政局", "department", "乾安县"),
+        # a Markdown heading's marks are no part of the name
+        ("## 正镶白旗人民政府2020年政府信息公开工作年度报告\n\n| 项目 | 数量 |", "正镶白旗", "county", "正镶白旗"),
         # a two-character town after its district in an address
         ("一、总体情况\n2021年,我镇主动公开信息20条。\n联系地址:双流区彭镇人民路1号", "彭镇", "town", "双流区"),
     ],
