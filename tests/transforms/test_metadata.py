@@ -257,6 +257,8 @@ def test_town_parents_from_the_gazetteer() -> None:
         # 乾 is not 干 in a place name, whatever the simplification table says
         ("乾安县余字乡人民政府2021年政府信息公开工作年度报告\n正文", "余字乡", "town", "乾安县"),
         ("乾安县财政局2021年政府信息公开工作年度报告\n正文", "乾安县财政局", "department", "乾安县"),
+        # an older suffix than the gazetteer's (七顶山街道 of 金州区): the county of the towns with its stem
+        ("七顶山镇2014年政府信息公开工作年度报告\n本报告在金州区政府网站发布。", "七顶山镇", "town", "金州区"),
         # a Markdown heading's marks are no part of the name
         ("## 正镶白旗人民政府2020年政府信息公开工作年度报告\n\n| 项目 | 数量 |", "正镶白旗", "county", "正镶白旗"),
         # a two-character town after its district in an address
