@@ -177,6 +177,8 @@ def test_an_internal_office_is_not_the_organ(text: str) -> None:
         ("主页>政务公开>七星台镇人民政府2019年政府信息公开工作年度报告\n本报告在枝江市人民政府网站发布。",
          "七星台镇", "town", "枝江市"),
         ("标题黑龙江省林业和草原局2021年政府信息公开工作年度报告\n正文", "黑龙江省林业和草原局", "department", None),
+        # two characters of chrome glued right before a name (正文) are chrome, listed in organs.tsv
+        ("正文万宝山镇人民政府2021年政府信息公开工作年度报告\n本报告在安达市人民政府网站发布。", "万宝山镇", "town", "安达市"),
         # traditional characters (normalised to simplified first)
         ("萬寶山鎮2020年政府信息公開工作年度報告\n本報告由安達市萬寶山鎮人民政府編制。", "万宝山镇", "town", "安达市"),
         # the county named only in a two-character name right before 人民政府
