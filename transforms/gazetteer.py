@@ -24,6 +24,10 @@ from datetime import date
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
+from ahocorasick_rs import AhoCorasick, MatchKind
+
+from transforms.normalize import simplified
+
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 UNITS_FILE = DATA_DIR / "units.tsv.gz"
 SNAPSHOTS_FILE = DATA_DIR / "snapshots.tsv"
@@ -40,7 +44,7 @@ _ETHNIC = (
 _ETHNIC_TAIL = re.compile("(?:(?:" + "|".join(sorted(_ETHNIC, key=len, reverse=True)) + ")族|维吾尔|各族|民族)+$")
 
 # Generic suffixes per level, longest first, so the remaining stem names the place.
-_SUFFIXES = {
+SUFFIXES = {
     "province": ("特别行政区", "自治区", "省", "市"),
     "prefecture": ("自治州", "地区", "盟", "市"),
     "county": ("自治县", "自治旗", "新区", "林区", "特区", "县", "市", "区", "旗"),
@@ -69,13 +73,33 @@ def stem(name: str, level: str) -> str:
 @cache  # called for every candidate's ancestors; names repeat
 def _stem(name: str, level: str) -> str:
     """stem() of a name already normalized (the shipped names are)."""
-    for suffix in _SUFFIXES[level]:
+    for suffix in SUFFIXES[level]:
         if name.endswith(suffix) and len(name) > len(suffix):
             core = name[: -len(suffix)]
             if "族" in core or "维吾尔" in core:  # the regex only for names that can match it
                 core = _ETHNIC_TAIL.sub("", core) or core
             return core
     return name
+
+
+# A name that is only a generic suffix (an NBS row named 街道) names no place.
+_GENERIC_NAMES = frozenset(suffix for suffixes in SUFFIXES.values() for suffix in suffixes)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name of the gazetteer written in a text: text[start:end] is the name as written,
+    ``name`` the gazetteer's (峨边县 written for 峨边彝族自治县)."""
+
+    start: int
+    end: int
+    name: str
+
+    def spelled(self, text: str) -> str:
+        """The name as the report wrote it: as in ``text``, except where normalisation changed its
+        characters (干安县 in normalised text is 乾安县 in the report)."""
+        written = text[self.start : self.end]
+        return self.name if written != self.name and simplified(self.name) == written else written
 
 
 @dataclass(frozen=True)
@@ -136,6 +160,7 @@ class Gazetteer:
         self._lineages = [row[5] for row in rows]
         self._units: dict[int, Unit] = {}  # row → Unit, made on first use
         self._ancestors: dict[str, dict[str, frozenset[str]]] = {}  # lineage → ancestor_names()
+        self._name_ancestors: dict[tuple[str, str], dict[str, frozenset[str]]] = {}  # ancestors_of_name()
         self.by_name: dict[str, list[int]] = defaultdict(list)  # name → rows
         self.by_code: dict[str, list[int]] = defaultdict(list)  # code → rows, for parents only
         for i, row in enumerate(rows):
@@ -150,6 +175,71 @@ class Gazetteer:
         for i, row in enumerate(self.rows):
             index[row[3] + _stem(row[2], row[3])].append(i)
         return index
+
+    @cached_property
+    def _recogniser(self) -> tuple[AhoCorasick, list[str]]:
+        """One automaton over every name any version bore, plus the short form of autonomous
+        counties (峨边县); built from the names only, once per process, on the first report.
+        Town-level units of the NBS lists that are no township (…林业局, …开发区管理委员会, …农场)
+        are left out: in a report such a word names a department or a place, not a township."""
+        forms = {name: name for name, rows in self.by_name.items() if name not in _GENERIC_NAMES
+                 and (name.endswith(SUFFIXES["town"]) or any(self.rows[i][3] != "town" for i in rows))}
+        prefixes: dict[str, list[str]] = {}
+        for name, rows in self.by_name.items():
+            if name.endswith(("自治县", "自治旗")) and any(self.rows[i][3] == "county" for i in rows):
+                forms.setdefault(_stem(name, "county") + name[-1], name)
+            elif name in forms and self.rows[rows[0]][3] == "town":
+                # 逊克县克林镇 (四平市铁东区城东乡) is the NBS name of 克林镇 in 逊克县: written after its
+                # county, it is the town's own name that the text writes
+                # (敖汉旗人民政府新州街道: the government's words go too)
+                own = name[len(self._parents_prefix(name, self.rows[rows[0]][4], prefixes)):].removeprefix("人民政府")
+                if own != name and own not in _GENERIC_NAMES:
+                    del forms[name]
+                    forms.setdefault(own, name)
+        # Normalisation maps some characters of official names to others (乾安县 → 干安县, 於潜镇 →
+        # 于潜镇): the normalised spelling is a form of the name too.
+        spelled = simplified("\n".join(forms)).split("\n")
+        for form, normalised in zip(list(forms), spelled):
+            forms.setdefault(normalised, forms[form])
+        written = sorted(forms)
+        return AhoCorasick(written, matchkind=MatchKind.LeftmostLongest), [forms[w] for w in written]
+
+    def _parents_prefix(self, name: str, parent_code: str, prefixes: dict[str, list[str]]) -> str:
+        """The names of the parent and then the grandparent that ``name`` starts with, together
+        (四平市铁东区 of 四平市铁东区城东乡), leaving two characters at least; '' when none.
+        ``prefixes`` keeps each parent's possible prefixes, longest first (towns share parents)."""
+        if parent_code not in prefixes:
+            found = set()
+            for parent in (self.rows[j] for j in self.by_code.get(parent_code, ())):
+                found.add(parent[2])
+                found.update(self.rows[j][2] + parent[2] for j in self.by_code.get(parent[4], ()))
+            prefixes[parent_code] = sorted(found, key=len, reverse=True)
+        return next((p for p in prefixes[parent_code] if name.startswith(p) and len(name) - len(p) >= 2), "")
+
+    def mentions(self, text: str) -> list[Mention]:
+        """The place names written in ``text``, left to right; where names overlap, the leftmost
+        and then the longest (帽儿山镇, never 儿山镇 inside it)."""
+        automaton, names = self._recogniser
+        return [Mention(start, end, names[i]) for i, start, end in automaton.find_matches_as_indexes(text)]
+
+    def levels(self, name: str) -> frozenset[str]:
+        """The levels at which some unit bore ``name``."""
+        return frozenset(self.rows[i][3] for i in self.by_name.get(name, ()))
+
+    def ancestors_of_name(self, name: str, level: str) -> dict[str, frozenset[str]]:
+        """ancestor_names() of every unit named ``name`` at ``level`` — or, when none is, of every
+        unit of that level with the name's stem (大信镇 written for 大信街道) — together: the
+        places a report may name around it."""
+        key = (name, level)
+        if key not in self._name_ancestors:
+            rows = [i for i in self.by_name.get(name, ()) if self.rows[i][3] == level]
+            rows = rows or self.by_stem.get(level + stem(name, level), [])
+            found: dict[str, set[str]] = {lev: set() for lev in LEVELS}
+            for lineage in {self.rows[i][5] for i in rows}:
+                for lev, names in self.ancestor_names(lineage).items():
+                    found[lev] |= names
+            self._name_ancestors[key] = {lev: frozenset(names) for lev, names in found.items()}
+        return self._name_ancestors[key]
 
     def unit(self, row: int) -> Unit:
         if row in self._units:
@@ -312,6 +402,8 @@ def resolve(body_name: str | None, body_level: str | None, county: str | None, p
         return Resolution("unresolved", "no_organ_name")
     if name not in load().by_name:  # some official names start with their county (烈山区工业园)
         name = _unprefixed(name, context)
+        if "county" in context and context["county"] + name in load().by_name:
+            name = context["county"] + name  # … or the report writes it without (克林镇 of 逊克县)
     return _resolve(name, _LEVELS_FOR.get(body_level or "", LEVELS), context, report_year)
 
 

@@ -3,32 +3,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from transforms import grammar
+from transforms.gazetteer import Mention, load
 from transforms.model import ReportMeta
+from transforms.organ_names import (BODY_LEVEL, Organ, Place, government_follows, known_level, most_named_department,
+                                    named_places, read_organ, self_reference_level)
 
 _YEAR = r"(?:19|20)\d\d"
-_ORGAN_END = r"(?:人民政府|政府|办事处|镇|乡|街道|县|区|市|旗|省|局|厅|署|办公室|委员会|委|办|中心|院|所|站|队|联合社|总工会)"
-_TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道)$")
-_COUNTY_SUFFIX = re.compile(r"(?:县|旗|区)$")
-# Single characters and words that end the words before a place name, never start one.
-_NAME_STOP = set("年度的在于由和及与为向对从把是了有以省市县区旗我本全该各此每")
-_WORD_STOP = re.compile(r".*(?:通过|按照|依照|根据|关于|报告|工作|渠道|包括|包含|其中|经过|位于|隶属|地址|属于|来源)")
-# Town names are counted from the words before 镇/乡: there 镇乡村 also end a word (乡镇, 村镇).
-_TOWN_NAME_STOP = _NAME_STOP | set("镇乡村")
-
-
-def _name_before(text: str, end: int, stop: set[str], max_len: int = 5) -> str:
-    """The place-name characters right before ``end``: back to punctuation, a stop character or
-    a function word (按照县 → '', 报告武江区 → 武江)."""
-    name = ""
-    for ch in reversed(text[max(0, end - max_len) : end]):
-        if ch in stop or not re.match(r"[\u4e00-\u9fff]", ch):
-            break
-        name = ch + name
-    m = _WORD_STOP.match(name)
-    return name[m.end() :] if m else name
+# The last word of a signature line that names an organ: a text ending with it is complete.
+_ORGAN_END = r"(?:人民政府|政府|办事处|镇|乡|街道|苏木|县|区|市|旗|省|局|厅|署|办公室|委员会|委|办|中心|院|所|站|队|联合社|总工会)"
 
 
 # --- format -----------------------------------------------------------------------------------
@@ -71,9 +58,13 @@ def detect_format(text: str, report_year: int | None = None) -> str:
 _TITLE_LINE = re.compile(rf"(?P<year>{_YEAR})年度?(?P<post>.*?)(?:人民政府|政府|政务|信息公开|工作|年度报告|年报)")
 # "某镇政府信息公开工作年度报告(2019年度)": the year after the title
 _TITLE_YEAR_AFTER = re.compile(rf"^(?P<org>.*?)(?:人民政府|政府|政务)?信息公开.*?(?:报告|年报)\((?P<year>{_YEAR})年?度?\)$")
+# a title without any year: "区某办政府信息公开工作年度报告" (the year is then the body's)
+_TITLE_NO_YEAR = re.compile(r"^(?P<org>\D*?)(?:人民政府|政府|政务)?信息公开\D*?(?:报告|年报)$")
 _TITLE_WORDS = re.compile(r"年度报告|年报|工作报告|年度报|工作告|工作的报告|情况的报告")
-_PUBLISHED_AS = re.compile(rf"(?:现公布|向社会公布|现将|公布)(?P<org>[^,。《》:\n]{{2,40}}?)(?P<year>{_YEAR})年度?(?:政府|政务)?信息公开")
+_PUBLISHED_AS = re.compile(rf"(?:现公布|向社会公布|向社会公开|现将|公布)(?P<org>[^,。《》:\n]{{2,40}}?)(?P<year>{_YEAR})年度?(?:政府|政务)?信息公开")
 _COMPILED_BY = re.compile(r"由(?P<org>[^,。《》:\n由]{2,40}?)(?:编制|制作|编写)")
+# the organ opening a clause: ",某县人民政府办公室编制了2017年政府信息公开工作报告"
+_COMPILES = re.compile(rf"(?:^|[,。:])(?P<org>[^,。《》:\n由]{{2,40}}?)(?:编制|制作|编写)了?(?:本|{_YEAR}年)")
 _CHROME_SOURCE = re.compile(r"(?:信息来源|发布机构|发布单位|发文机关)[:|\s]*(?P<org>[^\s|:,。]{2,30})")
 _STAT_PERIOD = re.compile(rf"统计(?:期限|时限|时间|区间)[^。\n]{{0,8}}?(?P<year>{_YEAR})年")
 _YEAR_REPORT = re.compile(rf"(?:编制的|将|现将|本)(?:我[镇乡局办委]|本[镇乡局办委])?(?P<year>{_YEAR})年度?[^。\n]{{0,16}}报告")
@@ -85,6 +76,7 @@ def _title(text: str) -> tuple[str | None, int | None]:
     before the title ("某镇人民政府\n2019年政府信息公开工作年度报告")."""
     lines = [line.strip(" |") for line in text.split("\n")[:15]]
     lines = [line for line in lines if line]
+    unyeared = None
     for i, line in enumerate(lines):
         body = line.split("标题:")[-1]
         if len(body) > 60 or "《" in body or not _TITLE_WORDS.search(body):
@@ -94,13 +86,15 @@ def _title(text: str) -> tuple[str | None, int | None]:
             return (after["org"] or None), int(after["year"])
         m = _TITLE_LINE.search(body)
         if not m:
+            no_year = _TITLE_NO_YEAR.match(body)
+            unyeared = unyeared or (no_year and no_year["org"]) or None
             continue
         pre = re.split(r"[:|•,。 ]", body[: m.start()])[-1]
         pre = re.sub(r"(?:关于|的)$", "", re.sub(r"^关于", "", pre))
         previous = lines[i - 1] if i else ""
-        organ = pre or m["post"] or (previous if _clean_organ(previous) else "")
+        organ = pre or m["post"] or (previous if read_organ(previous) else "")
         return (organ or None), int(m["year"])
-    return None, None
+    return unyeared, None
 
 
 def _report_year(text: str, title_year: int | None) -> int | None:
@@ -119,141 +113,152 @@ def _report_year(text: str, title_year: int | None) -> int | None:
 
 # --- organ --------------------------------------------------------------------------------------
 
-_GENERIC_OFFICE = re.compile(r"(?:党政|综合|政府|行政|党政综合)?(?:办公室|办)")
-_OFFICE_SUFFIX = re.compile(r"(?:人民政府|政府)?(?:党政综合办公室|党政办公室|党政办|政府办公室|办公室|政府办)$")
+
+@dataclass(frozen=True)
+class _Organ:
+    body_name: str | None
+    level: str | None
+    county: str | None = None
+    prefecture: str | None = None
+    province: str | None = None
 
 
-def _clean_organ(raw: str) -> str | None:
-    organ = raw.strip(" |•:").lstrip("(")
-    if organ.count("(") < organ.count(")"):
-        organ = organ.rstrip(")")
-    if organ[:1] in ("我", "本", "该"):
+def _organ_strings(text: str, title_organ: str | None) -> Iterator[str]:
+    """Where a report writes its organ, most telling first: the title, 现公布…, 由…编制, the page's
+    发布机构, the signature lines."""
+    if title_organ:
+        yield title_organ
+    for pattern in (_PUBLISHED_AS, _COMPILED_BY, _COMPILES, _CHROME_SOURCE):
+        m = pattern.search(text)
+        if m:
+            yield m["org"]
+    for line in reversed(text.rstrip().split("\n")[-3:]):
+        line = line.strip(" |")
+        if re.fullmatch(r"[\u4e00-\u9fff()]{2,40}", line):
+            yield line
+
+
+def _district_department(name: str, places: list[Mention], text: str) -> Organ | None:
+    """区政务服务办 is the department of the district the text names: 某区 + its name in full
+    (政务服务办公室 where the text writes it so)."""
+    unit = name[0]
+    counties = Counter(m.name for m in places if m.name.endswith(unit) and known_level(m.name) == "county")
+    if unit not in "区县旗市" or len(name) < 3 or not counties:
         return None
-    organ = re.sub(r"^(?:现公布|向社会公布|公布|现将|特向社会公布)", "", organ)
-    if not organ:
-        return None
-    # "伊宁县人民政府办公室", "东港镇人民政府党政办公室", "海虞镇党政办": the government itself
-    base = _OFFICE_SUFFIX.sub("", organ)
-    if base != organ and re.search(r"(?:镇|乡|街道|县|区|市|旗)$", base) and ("政府" in organ or _TOWN_SUFFIX.search(base)):
-        organ = base
-    organ = re.sub(r"(?:人民政府|政府|办事处)$", "", organ)
-    if not re.search(f"{_ORGAN_END}$", organ) and not re.search(r"\)$", organ):
-        return None
-    # an internal office or a bare unit word names no organ: 党政办公室, 镇党政办 → 镇
-    if len(organ) < 2 or _GENERIC_OFFICE.fullmatch(organ):
-        return None
-    return organ
+    county = counties.most_common(1)[0][0]
+    own = name[1:]
+    if own.endswith("办") and own + "公室" in text:
+        own += "公室"
+    return Organ((Place(county, "county", county),), county + own)
 
 
-def _without_parents(organ: str, level: str | None) -> str:
-    """永吉县北大湖镇 → 北大湖镇, 白山市浑江区 → 浑江区; departments keep their full name."""
-    if level == "department":
-        return organ
-    shortest = 2 if level == "town" else 3  # 螅镇 is a town; 市中区 is not 中区
-    cut = 0
-    for m in re.finditer(r"[省市县区旗]", organ[:-1]):
-        if len(organ) - m.end() >= shortest:
-            cut = m.end()
-    return organ[cut:]
-
-
-def _frequent_place(text: str) -> str | None:
-    """The most named town, or else county/city government, for reports without a title."""
-    for suffix in (r"镇|乡|街道", r"县|区|市|旗"):
-        tally: Counter[str] = Counter()
-        tail = r"(?:人民政府|政府)" if suffix.startswith("县") else ""
-        for m in re.finditer(rf"(?:{suffix}){tail}", text):
-            name = _name_before(text, m.start(), _TOWN_NAME_STOP, 4)
-            place = m.group().replace("人民政府", "").replace("政府", "")
-            for k in range(1, len(name) + 1):
-                tally[name[-k:] + place] += 1
-        if tally:
-            # counts of longer candidates never exceed shorter ones; among the most named, place
-            # names of two characters are the most common, then three
-            preference = {2: 3, 3: 2, 1: 1, 4: 0}
-            suffix_len = {k: len(k) - len(re.sub(rf"(?:{suffix})$", "", k)) for k in tally}
-            best = max(tally.items(), key=lambda kv: (kv[1], preference.get(len(kv[0]) - suffix_len[kv[0]], -1)))
-            if best[1] >= 2 or suffix.startswith("镇"):
-                return best[0]
+def _most_named(text: str, places: list[Mention], self_level: str | None) -> Organ | None:
+    """For a report that writes its organ nowhere in particular: the town it names most, else the
+    department, else the county or city government (named twice, or once in a report that says
+    我县)."""
+    if self_level in (None, "town"):
+        towns = {m.spelled(text): m.name for m in places if known_level(m.name) == "town"}
+        if towns:
+            tally = Counter(m.spelled(text) for m in places if m.spelled(text) in towns)
+            written = tally.most_common(1)[0][0]
+            return Organ((Place(written, "town", towns[written]),))
+    if self_level == "department":
+        department = most_named_department(text, places)
+        return read_organ(department) if department else None
+    governments = Counter(m.name for m in places if known_level(m.name) in ("county", "prefecture")
+                          and government_follows(text, m.end))
+    if governments:
+        name, n = governments.most_common(1)[0]
+        if n >= 2 or self_level == "county":
+            return Organ((Place(name, known_level(name), name),))
     return None
 
 
-def _self_reference_level(text: str) -> str | None:
-    counts = {
-        "town": len(re.findall(r"[我本全][镇乡]|我街道|本街道", text)),
-        "department": len(re.findall(r"[我本][局委办]|我中心|副?局长", text)),
-        "county": len(re.findall(r"[我本]县", text)),
-    }
-    level, n = max(counts.items(), key=lambda kv: kv[1])
-    return level if n else None
+def _town_county(town: Place, stated: tuple[Place, ...], places: list[Mention], text: str) -> str | None:
+    """The county a town belongs to, as the text names it: one of its counties in the gazetteer
+    (a stated one first, then the most named; for a name the gazetteer lacks, those of the towns
+    with its stem), else the county written before it in the organ string, else a county of the
+    gazetteer written right before its name (佳县螅镇)."""
+    if town.level == "town":
+        counties = load().ancestors_of_name(town.name or town.written, "town")["county"]
+        for place in reversed(stated):
+            if place.name in counties:
+                return place.written
+        named = Counter(m.spelled(text) for m in places if m.name in counties)
+        if named:
+            return named.most_common(1)[0][0]
+    for place in reversed(stated):
+        if place.level == "county":
+            return place.written
+    adjacent = Counter(m.spelled(text) for m in load().mentions(text)
+                       if known_level(m.name) == "county" and text.startswith(town.written, m.end))
+    return adjacent.most_common(1)[0][0] if adjacent else None
 
 
-def _level(organ: str | None, text: str) -> str | None:
-    if organ is None:
-        return _self_reference_level(text)
-    if _TOWN_SUFFIX.search(organ):
-        return "town"
-    if _COUNTY_SUFFIX.search(organ):
-        return "county"
-    if organ.endswith("市"):
-        # a city with districts/counties named under it is a prefecture
-        name = organ.split("省")[-1]
-        return "city" if re.search(re.escape(name) + r"[\u4e00-\u9fff]{1,4}(?:区|县)", text) else "county"
-    if organ.endswith("省"):
-        return "province"
-    return "department"
+def _wider(organ: Place, level: str, stated: tuple[Place, ...], places: list[Mention], text: str) -> tuple[str | None, str | None]:
+    """(prefecture, province) the text names for the organ: ancestors of its gazetteer units, else
+    the places written before it (a written …市 before a county is its prefecture)."""
+    found: dict[str, str | None] = {"prefecture": None, "province": None}
+    if organ.name and organ.level:
+        ancestors = load().ancestors_of_name(organ.name, organ.level)
+        for wider in found:
+            found[wider] = next((m.spelled(text) for m in places if m.name in ancestors[wider]
+                                 and m.name != organ.name), None)
+    for place in stated:
+        wider = place.level or ("prefecture" if level != "city" else None)
+        if wider in found and found[wider] is None:
+            found[wider] = place.written
+    return found["prefecture"], found["province"]
 
 
-def _place_before(text: str, name: str, units: str, shortest: int) -> list[str]:
-    """County-level names written right before ``name`` (梅河口市康大营镇 → 梅河口市)."""
-    # a plain substring scan: a pattern built per organ would be compiled anew for every report
-    found = []
-    i = text.find(name, 1)
-    while i != -1:
-        unit_at = i - 1
-        if text[unit_at] in units:
-            place = _name_before(text, unit_at, _NAME_STOP) + text[unit_at]
-            if len(place) >= shortest:
-                found.append(place)
-            i = text.find(name, i + len(name))
-        else:
-            i = text.find(name, i + 1)
-    return found
-
-
-def _county(organ: str | None, level: str | None, text: str) -> str | None:
+def _division(organ: Organ, places: list[Mention], text: str) -> _Organ:
+    *stated, own = organ.places
+    stated = tuple(stated)
+    level = BODY_LEVEL.get(own.level or "") if own.level else (
+        # a written …市 with districts or counties named under it is a prefecture-level city
+        "city" if re.search(re.escape(own.written) + r"[\u4e00-\u9fff]{1,4}(?:区|县)", text) else "county")
     if level == "county":
-        return organ
-    if level in ("city", "province") or organ is None:
-        return None
-    if level == "department":
-        # 杭州市江干区行政审批服务管理办公室 → 江干区; a city department (咸宁市人民防空办公室) has none
-        m = re.match(r"(?:[\u4e00-\u9fff]{2,6}?[省市])*([\u4e00-\u9fff]{2,6}?[县区旗])", organ)
-        return m.group(1) if m and not re.search(r"[省市]", m.group(1)) else None
-    # right before the organ's name even one-character counties are safe (佳县螅镇)
-    adjacent = _place_before(text, organ, "县区市旗", 2)
-    if adjacent:
-        return Counter(adjacent).most_common(1)[0][0]
-    governments = _place_before(text, "人民政府", "县区旗", 3) + _place_before(text, "政府", "县区旗", 3)
-    return Counter(governments).most_common(1)[0][0] if governments else None
+        county = own.written
+    elif level == "town":
+        county = _town_county(own, stated, places, text)
+    else:
+        county = None
+    prefecture, province = _wider(own, level, stated, places, text)
+    if level == "city":
+        prefecture = own.written
+    elif level == "province":
+        province = own.written
+    return _Organ(own.written, level, county, prefecture, province)
 
 
-def _parents(county: str | None, organ: str | None, level: str | None, text: str) -> tuple[str | None, str | None]:
-    prefecture = organ if level == "city" else None
-    if county and prefecture is None and "市" + county in text:
-        m = re.search(rf"([\u4e00-\u9fff]{{2,5}}?市){re.escape(county)}", text)
-        if m and m.group(1)[0] not in _NAME_STOP:
-            prefecture = m.group(1)
-    province = None
-    anchor = prefecture or county or organ
-    if anchor and "省" + anchor in text:
-        m = re.search(rf"([\u4e00-\u9fff]{{2,3}}?省){re.escape(anchor)}", text)
-        province = m.group(1) if m else None
-    if organ and organ.endswith("省"):
-        province = organ
-    elif organ and re.match(r"[\u4e00-\u9fff]{2,3}省", organ):
-        province = re.match(r"[\u4e00-\u9fff]{2,3}省", organ).group()
-    return prefecture, province
+def _department(organ: Organ) -> _Organ:
+    """A department keeps its name as written; its county, prefecture and province are the places
+    its name starts with (咸宁市人民防空办公室: a prefecture's, no county)."""
+    within = {"county": None, "prefecture": None, "province": None}
+    for place in organ.places:
+        level = place.level or "prefecture"
+        if level in within and within[level] is None:
+            within[level] = place.written
+    return _Organ(organ.department, "department", within["county"], within["prefecture"], within["province"])
+
+
+def _organ(text: str, title_organ: str | None) -> _Organ:
+    places = named_places(text)
+    placeless_department = False
+    for raw in _organ_strings(text, title_organ):
+        organ = read_organ(raw)
+        if organ is not None and organ.department and not organ.places:
+            organ = _district_department(organ.department, places, text)
+            placeless_department = placeless_department or organ is None
+        if organ is not None:
+            break
+    else:
+        self_level = self_reference_level(text)
+        organ = _most_named(text, places, self_level)
+        if organ is None:
+            # a department that writes no place (审计局) names no organ: the level is all it says
+            return _Organ(None, "department" if placeless_department else self_level)
+    return _department(organ) if organ.department else _division(organ, places, text)
 
 
 # --- dates, truncation --------------------------------------------------------------------------
@@ -297,33 +302,14 @@ def _is_truncated(text: str) -> bool:
 def extract_metadata(text: str) -> ReportMeta:
     """Metadata of one report; ``text`` is normalised."""
     title_organ, title_year = _title(text)
-    raw = title_organ
-    if raw is None or _clean_organ(raw) is None:
-        for pattern in (_PUBLISHED_AS, _COMPILED_BY, _CHROME_SOURCE):
-            m = pattern.search(text)
-            if m and _clean_organ(m["org"]):
-                raw = m["org"]
-                break
-        else:
-            signature = [line.strip(" |") for line in text.rstrip().split("\n")[-3:]]
-            named = [line for line in signature if re.fullmatch(rf"[\u4e00-\u9fff()]{{2,40}}{_ORGAN_END}", line)]
-            raw = named[-1] if named else _frequent_place(text)
-    organ = _clean_organ(raw) if raw else None
-    level = _level(organ, text)
-    body_name = _without_parents(organ, level) if organ else None
-    county = _county(organ if level == "department" else body_name, level, text)
-    if county == body_name and level == "town":
-        county = None
-    if level == "county":
-        county = body_name
-    prefecture, province = _parents(county, organ, level, text)
+    organ = _organ(text, title_organ)
     year = _report_year(text, title_year)
     return ReportMeta(
-        body_name=body_name,
-        body_level=level,
-        county=county,
-        prefecture=prefecture,
-        province=province,
+        body_name=organ.body_name,
+        body_level=organ.level,
+        county=organ.county,
+        prefecture=organ.prefecture,
+        province=organ.province,
         report_year=year,
         format_code=detect_format(text, year),
         regime=None if year is None else ("R07" if year <= 2018 else "R19"),

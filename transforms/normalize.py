@@ -187,3 +187,9 @@ def normalize(source: str) -> Normalized:
     text, offsets = _delete(text, offsets, _split_line_joins(text))
     return Normalized(text=text, offsets=offsets, source_length=len(source))
 
+
+
+def simplified(text: str) -> str:
+    """``text`` with only normalize()'s one-for-one character mapping (full-width → ASCII,
+    traditional → simplified): how a name from a reference list reads in normalised text."""
+    return _translate(text)

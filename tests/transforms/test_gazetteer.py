@@ -170,3 +170,55 @@ def test_the_shipped_gazetteer_loads_and_stays_small() -> None:
     # Load time is measured, not asserted (see the issue notes): a timed test fails on a busy machine.
     assert isinstance(load.__wrapped__(), Gazetteer)
     assert gazetteer.UNITS_FILE.stat().st_size < 2_000_000
+
+
+# --- recognising names in text ------------------------------------------------------------------
+
+
+def _written(text: str) -> list[str]:
+    return [text[m.start : m.end] for m in load().mentions(text)]
+
+
+def test_mentions_are_the_longest_names_written() -> None:
+    # 万宝山镇 (安达市) ends in 宝山镇, another town's name: the longer name is the mention.
+    assert _written("地址:安达市万宝山镇政府大院") == ["安达市", "万宝山镇"]
+    assert _written("三元彝族苗族白族乡和乌兰布统苏木") == ["三元彝族苗族白族乡", "乌兰布统苏木"]
+
+
+def test_an_autonomous_county_written_short_is_recognised_as_itself() -> None:
+    (mention,) = load().mentions("峨边县人民政府")
+    assert (mention.start, mention.end, mention.name) == (0, 3, "峨边彝族自治县")
+
+
+def test_town_level_units_that_are_no_township_are_not_names() -> None:
+    # 阿木尔林业局 is a town-level unit of the NBS lists; in a report it is a department.
+    assert "town" in load().levels("阿木尔林业局")
+    assert _written("阿木尔林业局") == []
+
+
+def test_a_name_only_of_a_suffix_is_no_mention() -> None:
+    assert _written("各街道") == []
+
+
+def test_ancestors_of_a_name_the_gazetteer_lacks_come_from_its_stem() -> None:
+    # 七顶山街道 (金州区) written with the 镇 it no longer has
+    assert load().levels("七顶山镇") == frozenset()
+    assert load().ancestors_of_name("七顶山镇", "town")["county"] == {"金州区"}
+    assert load().ancestors_of_name("城关镇", "town")["county"] > {"广河县"}
+
+
+def test_a_town_whose_official_name_starts_with_its_county_is_found_by_its_own_name() -> None:
+    # NBS: 敖汉旗惠州街道 (under 敖汉旗), 敖汉旗人民政府新州街道
+    assert [(m.name, m.spelled("敖汉旗惠州街道")) for m in load().mentions("敖汉旗惠州街道")] == [
+        ("敖汉旗", "敖汉旗"), ("敖汉旗惠州街道", "惠州街道")]
+    assert [m.name for m in load().mentions("敖汉旗新州街道")][-1] == "敖汉旗人民政府新州街道"
+    result = resolve("惠州街道", "town", "敖汉旗", None, None, 2019)
+    assert (result.status, result.name, result.county) == ("resolved", "敖汉旗惠州街道", "敖汉旗")
+
+
+def test_a_name_normalisation_respells_is_found_and_spelled_as_the_report_wrote_it() -> None:
+    # normalisation writes 乾 as 干; 乾安县 is the county's name
+    (mention,) = load().mentions("干安县")
+    assert (mention.name, mention.spelled("干安县")) == ("乾安县", "乾安县")
+    (short,) = load().mentions("峨边县")
+    assert short.spelled("峨边县") == "峨边县"  # a short form stays as written
