@@ -168,6 +168,18 @@ def test_export_to_a_folder_it_cannot_make_or_to_a_file_is_one_line(cli_env, tmp
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# notes"
 
 
+def test_a_build_into_a_folder_it_cannot_write_is_one_line(tmp_path):
+    env = {**os.environ, "OGI_DATA_DIR": str(tmp_path)}
+    line = _one_error_line(_ogi("build", "--warehouse", "/proc/nope/w.duckdb", env=env), "build")
+    assert "/proc/nope" in line and "--warehouse" in line
+
+
+def test_a_size_that_is_not_one_is_one_line(tmp_path):
+    env = {**os.environ, "OGI_DATA_DIR": str(tmp_path), "OGI_MAX_FILE_BYTES": "50 furlongs"}
+    assert "50MB" in _one_error_line(_ogi("build", env=env), "build")
+    assert not (tmp_path / "warehouse.duckdb").exists()
+
+
 def test_a_usage_error_is_one_line_with_status_1():
     result = subprocess.run([str(OGI), "build", "--no-such-flag"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
