@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
-from dagster._core.executor.base import Executor
 
 from warehouse import build_lock, raw_folder, settings
 
@@ -25,8 +24,8 @@ def _configured_path(run_config: dict, resource: str, variable: str) -> str | No
     return path if isinstance(path, str) else os.environ.get(variable)
 
 
-class _HoldingTheBuildLock(Executor):
-    def __init__(self, inner: Executor):
+class _HoldingTheBuildLock(dg.Executor):
+    def __init__(self, inner: dg.Executor):
         self._inner = inner
 
     @property
