@@ -44,7 +44,7 @@ def _read_holder(path: Path) -> dict:
         return {}  # the holder has opened the file and not yet written itself into it
 
 
-def describe(holder: dict) -> str:
+def _describe(holder: dict) -> str:
     if not holder:
         return "another process (it is just starting)"
     return (f"process {holder.get('pid')} (started {holder.get('started')}, raw folder "
@@ -79,7 +79,7 @@ def _try_lock(fd: int) -> bool:
 
 def _refusal(warehouse: Path, holder: dict) -> BuildInProgress:
     return BuildInProgress(
-        f"{warehouse} is being built by {describe(holder)}; wait for that build to end "
+        f"{warehouse} is being built by {_describe(holder)}; wait for that build to end "
         "(readers keep the published version meanwhile)"
     )
 

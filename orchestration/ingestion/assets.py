@@ -216,7 +216,7 @@ def ingest(context: dg.AssetExecutionContext, config: IngestConfig, raw_folder: 
     with user_errors_as_failures():
         root = raw_folder.root_for(warehouse.file)
         max_bytes = raw_folder.max_bytes
-        with warehouse.writing(context.run.run_id, str(root)):
+        with warehouse.writing(context.op_execution_context.run_id, str(root)):
             warehouse.start_build()
             with warehouse.build(LOAD_MEMORY_LIMIT) as con:
                 yield _naming(_inventory(context, con, root, max_bytes, config.allow_removals), warehouse)

@@ -60,7 +60,7 @@ def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Build the selected marts in dependency order, then run the selected gate checks."""
     selected = {key.to_user_string() for key in context.selected_asset_keys}
     selected_checks = {key.name for key in context.selected_asset_check_keys}
-    with user_errors_as_failures(), warehouse.writing(context.run.run_id), warehouse.build() as con:
+    with user_errors_as_failures(), warehouse.writing(context.op_execution_context.run_id), warehouse.build() as con:
         for mart in marts.ALL:
             if mart.name in selected:
                 mart.build(con)

@@ -16,7 +16,7 @@ GROUP = "publishing"
 @dg.asset(group_name=GROUP, deps=[mart.name for mart in marts.ALL], kinds={"duckdb"}, op_tags=BUILD_FILE_TAGS)
 def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     """The new warehouse version, swapped in atomically once every blocking check passed."""
-    with user_errors_as_failures(), warehouse.writing(context.run.run_id):
+    with user_errors_as_failures(), warehouse.writing(context.op_execution_context.run_id):
         warehouse.publish()
     with warehouse.read_only() as con:
         observations = con.execute("SELECT count(*) FROM marts.fct_observation").fetchone()[0]
