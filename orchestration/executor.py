@@ -28,6 +28,13 @@ class _HoldingTheBuildLock(dg.Executor):
     def __init__(self, inner: dg.Executor):
         self._inner = inner
 
+    def __getattr__(self, name: str):
+        # An executor's loop reads its settings back from the run's executor, which is this one
+        # (dagster-celery: `app_args()`).
+        if name == "_inner":
+            raise AttributeError(name)
+        return getattr(self._inner, name)
+
     @property
     def retries(self):
         return self._inner.retries
