@@ -1,4 +1,8 @@
-"""`ogi`: build, query, export and inspect the warehouse (see docs/ and the README)."""
+"""`ogi`: build, query, export and inspect the warehouse (see docs/ and the README).
+
+Exit status: 0 done; 1 the user's to fix (bad input, a refused operation, a build whose checks
+failed) — one line on stderr says what and what to do; 2 an internal error (a bug).
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,16 +10,23 @@ import csv
 import json
 import os
 import sys
+import traceback
 import unicodedata
 from pathlib import Path
 
 from warehouse import settings
+from warehouse.errors import UserError
 from warehouse.settings import REPORT_FILE
+
+OK, USER_ERROR, INTERNAL_ERROR = 0, 1, 2
 
 
 def _set_paths(args: argparse.Namespace) -> None:
     """Flags stand for the OGI_* variables; unset ones take the project's defaults."""
-    for flag, variable in (("raw", "OGI_RAW_DIR"), ("warehouse", "OGI_WAREHOUSE"), ("out", "OGI_EXPORT_DIR")):
+    for flag, variable in (
+        ("raw", "OGI_RAW_DIR"), ("warehouse", "OGI_WAREHOUSE"), ("out", "OGI_EXPORT_DIR"),
+        ("export_dir", "OGI_EXPORT_DIR"),
+    ):
         value = getattr(args, flag, None)
         if value:
             os.environ[variable] = str(Path(value).resolve())
@@ -67,27 +78,69 @@ def _start_step_server() -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     _set_paths(args)
+    from warehouse import build_lock, raw_folder
+    from warehouse.export import check_export_dir
+
+    settings.parse_size(os.environ["OGI_MAX_FILE_BYTES"])
+    warehouse = Path(os.environ["OGI_WAREHOUSE"])
+    if warehouse.is_dir():
+        raise UserError(f"{warehouse} is a folder; the warehouse is a file: pass --warehouse FILE")
+    raw = raw_folder.resolve(warehouse, os.environ["OGI_RAW_DIR"])
+    os.environ["OGI_RAW_DIR"] = str(raw)  # what the run reads: the folder just resolved
+    export_dir = Path(os.environ["OGI_EXPORT_DIR"])
+    check_export_dir(export_dir, warehouse)
+    # Held from here to the end; the run's executor takes it again, in this process (build_lock.py).
+    with build_lock.hold(warehouse, str(raw)):
+        print(f"building {warehouse} from {raw} …", file=sys.stderr)
+        result, failed_checks = _run_build(args)
+    if not result.success:
+        refusal = _user_error(result)
+        if refusal:
+            raise UserError(refusal)
+        if failed_checks:
+            print(f"ogi build: blocking checks failed: {', '.join(failed_checks)} (run {result.run_id}); "
+                  "the previous warehouse version is still the published one — see the run in the Dagster UI "
+                  "(make dev)", file=sys.stderr)
+            return USER_ERROR
+        print(f"ogi build: the build failed ({_first_error(result)}; run {result.run_id}, see it in the Dagster "
+              "UI: make dev); the previous warehouse version is still the published one", file=sys.stderr)
+        return INTERNAL_ERROR
+    inventory = _metadata(result, "raw_inventory")
+    staged = _metadata(result, "staged_reports")
+    print(f"files:         {inventory['files']} — {inventory['new_files']} new, {inventory['changed_files']} changed, "
+          f"{inventory['unchanged_files']} unchanged, {inventory['removed_files']} removed")
+    print(f"parsed now:    {staged['parsed_now']} (rejected {staged['rejected_now']}; "
+          f"{staged['reused_unchanged']} unchanged contents reused)")
+    print(_summary(warehouse, export_dir))
+    return OK
+
+
+def _run_build(args: argparse.Namespace):
+    """The build job through Dagster, on the persistent instance: its result and failed blocking checks."""
     from orchestration.instance import ensure_dagster_home
 
-    raw = Path(os.environ["OGI_RAW_DIR"])
-    if not raw.is_dir():
-        print(f"ogi build: no folder {raw} (pass --raw DIR or set OGI_RAW_DIR)", file=sys.stderr)
-        return 2
-    ensure_dagster_home()
+    try:
+        ensure_dagster_home()
+    except OSError as error:
+        raise UserError(f"cannot create the Dagster instance in {os.environ['DAGSTER_HOME']} ({error.strerror}): "
+                        "set DAGSTER_HOME to a folder you can write") from error
     import dagster as dg
 
     instance = dg.DagsterInstance.get()  # on first use, this creates its storage
     _start_step_server()
     from orchestration.definitions import build_job
 
-    print(f"building the warehouse from {raw} …", file=sys.stderr)
     with instance:
         result = dg.execute_job(
             dg.reconstructable(build_job),
             instance,
             run_config={
-                "loggers": {"console": {"config": {"log_level": "WARNING"}}},
-                "ops": {"ingest": {"config": {"reparse_years": args.reparse_year or []}}},
+                # The run's own log stays in the instance (the UI shows it); the terminal gets the one
+                # line this command prints.
+                "loggers": {"console": {"config": {"log_level": "CRITICAL"}}},
+                "ops": {"ingest": {"config": {
+                    "reparse_years": args.reparse_year or [], "allow_removals": args.allow_removals,
+                }}},
             },
         )
         failed_checks = [
@@ -95,21 +148,29 @@ def cmd_build(args: argparse.Namespace) -> int:
             for evaluation in result.get_asset_check_evaluations()
             if not evaluation.passed and evaluation.severity == dg.AssetCheckSeverity.ERROR
         ]
-    if not result.success:
-        print(f"ogi build: the build failed (run {result.run_id}); the previous warehouse version is still "
-              "the published one.", file=sys.stderr)
-        if failed_checks:
-            print(f"failed checks: {', '.join(failed_checks)} — see the run in the Dagster UI (make dev)",
-                  file=sys.stderr)
-        return 1
-    inventory = _metadata(result, "raw_inventory")
-    staged = _metadata(result, "staged_reports")
-    print(f"files:         {inventory['files']} — {inventory['new_files']} new, {inventory['changed_files']} changed, "
-          f"{inventory['unchanged_files']} unchanged, {inventory['removed_files']} removed")
-    print(f"parsed now:    {staged['parsed_now']} (rejected {staged['rejected_now']}; "
-          f"{staged['reused_unchanged']} unchanged contents reused)")
-    print(_summary(Path(os.environ["OGI_WAREHOUSE"]), Path(os.environ["OGI_EXPORT_DIR"])))
-    return 0
+    return result, failed_checks
+
+
+def _first_error(result) -> str:
+    """The first line of the error of the first step that failed."""
+    for event in result.get_step_failure_events():
+        error = event.step_failure_data.error
+        while error and error.cause:
+            error = error.cause
+        if error:
+            return f"{error.cls_name}: {error.message.strip().splitlines()[0] if error.message.strip() else ''}"
+    return "no step failed"
+
+
+def _user_error(result) -> str | None:
+    """The one line of a step that failed on the user's error (orchestration/resources.py), if any."""
+    from orchestration.resources import USER_ERROR_KEY
+
+    for event in result.get_step_failure_events():
+        failure = event.step_failure_data.user_failure_data
+        if failure and USER_ERROR_KEY in failure.metadata:
+            return failure.description
+    return None
 
 
 def _metadata(result, asset: str) -> dict:
@@ -148,71 +209,57 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
-def _open_published(command: str):
-    """A read-only connection to the published warehouse, or None after saying why there is none."""
-    from warehouse.connection import WarehouseMissing, connect_read_only
-
-    try:
-        return connect_read_only(os.environ["OGI_WAREHOUSE"])
-    except WarehouseMissing as missing:
-        print(f"ogi {command}: {missing}", file=sys.stderr)
-        return None
-
-
 def cmd_sql(args: argparse.Namespace) -> int:
     _set_paths(args)
-    import duckdb
+    from warehouse.connection import connect_for_queries, run_query
 
-    con = _open_published("sql")
-    if con is None:
-        return 2
+    allowed = [Path(folder) for folder in args.allow_files or []]
+    for folder in allowed:
+        if not folder.is_dir():
+            raise UserError(f"--allow-files {folder}: no such folder")
+    con = connect_for_queries(os.environ["OGI_WAREHOUSE"], allowed)
     try:
-        cursor = con.execute(args.query)
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        rows = cursor.fetchall() if columns else []
-    except duckdb.Error as error:
-        message = str(error)
-        if "read-only" in message:
-            message = "the warehouse is read-only through `ogi sql`; builds change it (ogi build). " + message
-        print(f"ogi sql: {message}", file=sys.stderr)
-        return 2
+        columns, rows = run_query(con, args.query)
     finally:
         con.close()
     _print_rows(columns, rows, args.format)
-    return 0
+    return OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     _set_paths(args)
+    from warehouse.connection import connect_read_only
     from warehouse.export import export_marts
 
     out_dir = Path(os.environ["OGI_EXPORT_DIR"])
-    con = _open_published("export")
-    if con is None:
-        return 2
+    warehouse = Path(os.environ["OGI_WAREHOUSE"])
+    con = connect_read_only(warehouse)
     try:
-        written = export_marts(con, out_dir)
+        written = export_marts(con, out_dir, warehouse)
     finally:
         con.close()
     for table, rows in written.items():
         print(f"{table:22} {rows:>9} rows")
     print(f"parquet written under {out_dir}")
-    return 0
+    return OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     _set_paths(args)
+    from warehouse.connection import connect_read_only
+    from warehouse.export import claim_export_dir
     from warehouse.report import write_report  # plotly: imported only when a report is asked for
 
-    con = _open_published("report")
-    if con is None:
-        return 2
+    out_dir = Path(os.environ["OGI_EXPORT_DIR"])
+    warehouse = Path(os.environ["OGI_WAREHOUSE"])
+    con = connect_read_only(warehouse)
     try:
-        out = write_report(con, Path(os.environ["OGI_EXPORT_DIR"]) / REPORT_FILE)
+        claim_export_dir(out_dir, warehouse)
+        out = write_report(con, out_dir / REPORT_FILE)
     finally:
         con.close()
     print(f"report written to {out} (one file, opens offline)")
-    return 0
+    return OK
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -255,30 +302,44 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="ogi", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        """A usage error is the user's: one line and status 1 (argparse's own: the usage and 2)."""
+        self.exit(USER_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="ogi", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     build = commands.add_parser("build", help="materialise every asset through Dagster")
-    build.add_argument("--raw", help="folder of report files (default: the bundled sample corpus)")
+    build.add_argument("--raw", help="folder of report files (default: the folder this warehouse was built from; "
+                                     "the bundled sample corpus for a new warehouse)")
     build.add_argument("--warehouse", help="DuckDB file to publish (default: data/warehouse.duckdb)")
+    build.add_argument("--export-dir", help="folder of the parquet exports and the report "
+                                            "(default: exports/ beside the warehouse)")
     build.add_argument("--reparse-year", type=int, action="append", metavar="YEAR",
                        help="parse the reports of this statistics year again even if unchanged (repeatable)")
+    build.add_argument("--allow-removals", action="store_true",
+                       help="let the build remove more than half of the warehouse's reports")
     build.set_defaults(run=cmd_build)
 
-    sql = commands.add_parser("sql", help="ad hoc SQL over a read-only connection")
+    sql = commands.add_parser("sql", help="ad hoc SQL that only reads")
     sql.add_argument("query")
     sql.add_argument("--warehouse")
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument("--allow-files", action="append", metavar="DIR",
+                     help="let queries read the files under DIR, e.g. read_csv('DIR/x.csv') (repeatable; never writes)")
     sql.set_defaults(run=cmd_sql)
 
     export = commands.add_parser("export", help="parquet exports of the marts")
-    export.add_argument("--out", help="folder (default: data/exports)")
+    export.add_argument("--out", help="folder (default: exports/ beside the warehouse)")
     export.add_argument("--warehouse")
     export.set_defaults(run=cmd_export)
 
     report = commands.add_parser("report", help="the HTML report with charts, viewable offline")
-    report.add_argument("--out", help=f"folder for {REPORT_FILE} (default: the exports folder, data/exports)")
+    report.add_argument("--out", help=f"folder for {REPORT_FILE} (default: the exports folder, exports/ beside "
+                                      "the warehouse)")
     report.add_argument("--warehouse")
     report.set_defaults(run=cmd_report)
 
@@ -286,9 +347,28 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("files", nargs="+")
     extract.add_argument("--json", action="store_true", help="one JSON object per observation")
     extract.set_defaults(run=cmd_extract)
+    return parser
 
-    args = parser.parse_args(argv)
-    return args.run(args)
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return status
+    except UserError as error:
+        print(f"ogi {args.command}: {error}", file=sys.stderr)
+        return USER_ERROR
+    except BrokenPipeError:
+        # The reader stopped reading (`ogi sql … | head`): nothing left to say. Output still
+        # buffered goes nowhere rather than failing again at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return OK
+    except Exception:
+        traceback.print_exc()
+        print(f"ogi {args.command}: internal error (a bug): please report it with the lines above",
+              file=sys.stderr)
+        return INTERNAL_ERROR
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ orchestration/distributed.py is the same code location with Celery workers as it
 import dagster as dg
 
 from orchestration import STEP_SERVER_MODULE
+from orchestration.executor import holding_the_build_lock
 from orchestration.ingestion.assets import ingest
 from orchestration.ingestion.automation import build_warehouse, daily_build, raw_folder_sensor
 from orchestration.marts.assets import build_marts
@@ -31,13 +32,14 @@ MULTIPROCESS_EXECUTOR = dg.multiprocess_executor.configured(
 
 
 def code_location(executor: dg.ExecutorDefinition) -> dg.Definitions:
+    """Every definition, run by `executor` holding the warehouse's build lock for the whole run."""
     return dg.Definitions(
         assets=[ingest, build_marts, published_warehouse, parquet_exports, html_report],
         jobs=[build_warehouse],
         schedules=[daily_build],
         sensors=[raw_folder_sensor],
         resources=default_resources(),
-        executor=executor,
+        executor=holding_the_build_lock(executor),
     )
 
 

@@ -1,4 +1,4 @@
-"""The persistent Dagster instance under the data folder (unless DAGSTER_HOME is set)."""
+"""The persistent Dagster instance: DAGSTER_HOME, by default `dagster_home/` beside the warehouse."""
 from __future__ import annotations
 
 import os

@@ -7,8 +7,9 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from warehouse import publish
+from warehouse import build_lock, publish, raw_folder, settings
 from warehouse.connection import connect_read_only
+from warehouse.errors import UserError
 
 # The op tags of every step that opens the DuckDB build file, which one process at a time may open
 # for writing. Dagster's multiprocess executor runs one such step at a time (a tag concurrency limit,
@@ -18,20 +19,38 @@ BUILD_FILE_TAG = ("ogi/build_file", "write")
 BUILD_FILE_QUEUE = "ogi_build_file"
 BUILD_FILE_TAGS = {BUILD_FILE_TAG[0]: BUILD_FILE_TAG[1], "dagster-celery/queue": BUILD_FILE_QUEUE}
 
+# The metadata key of a step's failure that is the user's to fix: `ogi build` prints its one line.
+USER_ERROR_KEY = "ogi/user_error"
+
+
+@contextlib.contextmanager
+def user_errors_as_failures() -> Iterator[None]:
+    """A UserError raised in a step fails it as a dg.Failure: its one line, no retry, no traceback
+    for the user to read (the UI still shows the cause)."""
+    try:
+        yield
+    except UserError as error:
+        raise dg.Failure(description=str(error), metadata={USER_ERROR_KEY: True}, allow_retries=False) from error
+
 
 class RawFolder(dg.ConfigurableResource):
-    """The folder of report files to ingest (recursive)."""
+    """The folder of report files to ingest (recursive). Empty: the folder the warehouse was last
+    built from, or the bundled sample for a new warehouse."""
 
-    path: str
-    max_file_bytes: int
+    path: str = ""
+    # A size: 50000000, 50MB, 50 MB, 50 MiB.
+    max_file_bytes: str = str(settings.DEFAULT_MAX_FILE_BYTES)
+
+    def root_for(self, warehouse: Path) -> Path:
+        return raw_folder.resolve(warehouse, self.path)
 
     @property
-    def root(self) -> Path:
-        return Path(self.path)
+    def max_bytes(self) -> int:
+        return settings.parse_size(self.max_file_bytes)
 
 
 class ExportFolder(dg.ConfigurableResource):
-    """Where the parquet exports go."""
+    """Where the parquet exports and the HTML report go (by default beside the warehouse)."""
 
     path: str
 
@@ -45,8 +64,15 @@ class Warehouse(dg.ConfigurableResource):
     def file(self) -> Path:
         return Path(self.path)
 
-    def start_build(self, owner: str) -> None:
-        publish.start_build(self.file, owner)
+    @contextlib.contextmanager
+    def writing(self, run_id: str, raw: str = "") -> Iterator[None]:
+        """For a step that writes the build file: go on only while the build lock is held for its
+        run (warehouse/build_lock.py)."""
+        with build_lock.hold_for_step(self.file, run_id, raw):
+            yield
+
+    def start_build(self) -> None:
+        publish.start_build(self.file)
 
     @contextlib.contextmanager
     def build(self, memory_limit: str = publish.BUILD_MEMORY_LIMIT) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -68,9 +94,7 @@ class Warehouse(dg.ConfigurableResource):
 
 def default_resources() -> dict[str, dg.ConfigurableResource]:
     return {
-        "raw_folder": RawFolder(
-            path=dg.EnvVar("OGI_RAW_DIR"), max_file_bytes=dg.EnvVar.int("OGI_MAX_FILE_BYTES")
-        ),
+        "raw_folder": RawFolder(path=dg.EnvVar("OGI_RAW_DIR"), max_file_bytes=dg.EnvVar("OGI_MAX_FILE_BYTES")),
         "warehouse": Warehouse(path=dg.EnvVar("OGI_WAREHOUSE")),
         "exports": ExportFolder(path=dg.EnvVar("OGI_EXPORT_DIR")),
     }

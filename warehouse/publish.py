@@ -5,7 +5,8 @@ once while a writer holds the file. So a build never opens the published warehou
 copies it to ``<warehouse>.build`` (keeping the staged documents, so unchanged files are not parsed
 again), writes there, checkpoints, and ``os.replace``s it over the published file. Readers that
 opened the old file keep reading the old version; new readers see the new one. A build killed at any
-moment leaves the published file as it was, and the next build starts again from it.
+moment leaves the published file as it was, and the next build starts again from it. One build
+at a time is warehouse/build_lock.py's: this module assumes its caller holds that lock.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from warehouse.connection import run_sql
 SCHEMA_FILES = (
     "schema_staging",
     "schema_marts",
+    "stg_build",
     "stg_file",
     "stg_content",
     "stg_content_staged_at",
@@ -45,26 +47,8 @@ BUILD_MEMORY_LIMIT = "512MB"
 ROW_GROUP_SIZE = 16_384
 
 
-class BuildInProgress(Exception):
-    """Another live process is writing this warehouse's next version."""
-
-
 def build_path(path: Path) -> Path:
     return path.with_name(path.name + ".build")
-
-
-def _owner_file(path: Path) -> Path:
-    return path.with_name(path.name + ".build.owner")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _wal(path: Path) -> Path:
@@ -76,26 +60,13 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def start_build(path: Path, owner: str) -> None:
-    """Begin a new version from the published one (or from nothing), dropping any abandoned build.
-
-    One build at a time: the build file is claimed by this process for `owner` (a run id); a claim
-    by another process that is still alive makes this raise BuildInProgress rather than delete the
-    file under it. A dead owner's build (a killed run) is abandoned and started again.
-    """
-    claim = _owner_file(path)
-    if claim.exists():
-        pid, _, other = claim.read_text(encoding="utf-8").partition(" ")
-        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
-            raise BuildInProgress(
-                f"another build ({other or 'unknown run'}, process {pid}) is writing {build_path(path)}; "
-                "wait for it to finish — readers keep the published version meanwhile"
-            )
+def start_build(path: Path) -> None:
+    """Begin a new version from the published one (or from nothing), dropping any abandoned build
+    (the build lock says no other build is alive)."""
     target = build_path(path)
     _remove(target)
     _remove(_wal(target))
     path.parent.mkdir(parents=True, exist_ok=True)
-    claim.write_text(f"{os.getpid()} {owner}", encoding="utf-8")
     if path.exists():
         shutil.copyfile(path, target)
 
@@ -105,7 +76,7 @@ def open_build(path: Path, memory_limit: str = BUILD_MEMORY_LIMIT) -> Iterator[d
     """A read-write connection to the build file (created from the published file if missing)."""
     build = build_path(path)
     if not build.exists():
-        start_build(path, owner="a partial materialisation")
+        start_build(path)  # a partial materialisation, e.g. of the marts only
     # A bounded buffer pool: DuckDB spills to disk beyond it (next to the file, as for a file opened
     # directly) instead of growing with the corpus. The row group size is an option of ATTACH only.
     con = duckdb.connect(config={"memory_limit": memory_limit, "temp_directory": f"{build}.tmp"})
@@ -137,7 +108,6 @@ def publish(path: Path) -> None:
     with open(target, "rb+") as handle:
         os.fsync(handle.fileno())
     os.replace(target, path)
-    _remove(_owner_file(path))
     directory = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(directory)

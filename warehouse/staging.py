@@ -11,12 +11,13 @@ import duckdb
 import pyarrow as pa
 
 from transforms.frames import StagedBatch
+from warehouse.errors import UserError
 
 _CONTENT_TABLES = ("staging.stg_observation", "staging.stg_report", "staging.stg_content")
 
 
 # Staging tables rebuilt whole by each build (the others are appended to incrementally).
-REPLACED_TABLES = ("staging.stg_file", "staging.stg_organ", "staging.stg_division")
+REPLACED_TABLES = ("staging.stg_build", "staging.stg_file", "staging.stg_organ", "staging.stg_division")
 
 
 def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table | pa.RecordBatchReader) -> None:
@@ -92,3 +93,25 @@ def prune_contents(con: duckdb.DuckDBPyConnection) -> int:
         )
     con.execute("COMMIT")
     return gone
+
+
+class RemovalsRefused(UserError):
+    """A build would drop most of the warehouse's reports."""
+
+
+def check_removals(con: duckdb.DuckDBPyConnection, files_now: set[str], allowed: bool) -> None:
+    """Refuse a build whose raw folder no longer has the files of more than half of the reports
+    published (so of all of them too), unless `allowed`: a wrong or empty folder, not a wish."""
+    has_reports = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts' AND table_name = 'dim_report'"
+    ).fetchone()[0]
+    if allowed or not has_reports:
+        return
+    files = [name for (name,) in con.execute("SELECT source_file FROM marts.dim_report").fetchall()]
+    gone = sum(name not in files_now for name in files)
+    if gone and 2 * gone > len(files):
+        raise RemovalsRefused(
+            f"this build would remove {gone} of the warehouse's {len(files)} reports (their files are not "
+            "in the raw folder); check --raw, or pass --allow-removals (ops.ingest.config.allow_removals "
+            "in the UI) to remove them"
+        )

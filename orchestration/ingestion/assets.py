@@ -8,12 +8,13 @@ import os
 import sys
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 
 import dagster as dg
 import pyarrow as pa
 from tqdm import tqdm
 
-from orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse
+from orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse, user_errors_as_failures
 from transforms.frames import inventory_table
 from transforms.ingest import discover, process_contents
 from transforms.organs import ORGAN_SCHEMA, QUESTION_COLUMNS, county_townships, division_history, resolve_organs
@@ -21,6 +22,7 @@ from transforms.parse import PARSER_VERSION
 from warehouse.connection import run_sql
 from warehouse.publish import LOAD_MEMORY_LIMIT
 from warehouse.staging import (
+    check_removals,
     forget_contents,
     prune_contents,
     replace_table,
@@ -49,12 +51,17 @@ def _previous_inventory(con) -> dict[str, tuple[int, int, str | None]]:
     return {name: (size, mtime, sha) for name, size, mtime, sha in rows}
 
 
-def _inventory(context: dg.AssetExecutionContext, con, raw_folder: RawFolder) -> dg.MaterializeResult:
+def _inventory(context: dg.AssetExecutionContext, con, root: Path, max_bytes: int,
+               allow_removals: bool) -> dg.MaterializeResult:
     """Every file under the raw folder with its sha256 and size; starts a new warehouse version."""
     known = _previous_inventory(con)
     started = time.perf_counter()
-    files = discover(raw_folder.root, raw_folder.max_file_bytes, known)
+    files = discover(root, max_bytes, known)
+    check_removals(con, {raw.source_file for raw in files}, allow_removals)
     replace_table(con, "staging.stg_file", inventory_table(files))
+    replace_table(con, "staging.stg_build", pa.table({
+        "raw_folder": [str(root)], "built_at": pa.array([datetime.now(timezone.utc)], pa.timestamp("us", "UTC")),
+    }))
     before = {name: sha for name, (_, _, sha) in known.items()}
     now = {raw.source_file: raw.sha256 for raw in files}
     new = sorted(set(now) - set(before))
@@ -66,7 +73,7 @@ def _inventory(context: dg.AssetExecutionContext, con, raw_folder: RawFolder) ->
     return dg.MaterializeResult(
         asset_key="raw_inventory",
         metadata={
-            "raw_folder": str(raw_folder.root),
+            "raw_folder": str(root),
             "files": len(files),
             "bytes": sum(raw.size_bytes for raw in files),
             "new_files": len(new),
@@ -78,14 +85,13 @@ def _inventory(context: dg.AssetExecutionContext, con, raw_folder: RawFolder) ->
     )
 
 
-def _stage(context: dg.AssetExecutionContext, con, raw_folder: RawFolder, reparse_years: list[int]) -> dg.MaterializeResult:
+def _stage(context: dg.AssetExecutionContext, con, root: Path, reparse_years: list[int]) -> dg.MaterializeResult:
     """Decode and parse every content not yet staged by this parser version; reuse the rest."""
     done = staged_contents(con, PARSER_VERSION) - staged_of_years(con, reparse_years)
     pending = con.execute(
         "SELECT sha256, min(source_file) FROM staging.stg_file "
         "WHERE skip_reason IS NULL GROUP BY sha256 ORDER BY 2"
     ).fetchall()
-    root = str(raw_folder.root)
     # strings, not Paths: at 100k files, Path objects would hold some 30 MB more
     todo = [(sha, f"{root}/{name}") for sha, name in pending if sha not in done]
     forget_contents(con, [sha for sha, _ in todo])
@@ -187,6 +193,9 @@ class IngestConfig(dg.Config):
     # Which organs marts.fct_publication expects a report from: the organs that reported and every
     # township of the counties they belong to (the default), or only the organs that reported.
     expect_county_townships: bool = True
+    # Let the build remove more than half of the warehouse's reports (their files are gone from the
+    # raw folder); without it such a build is refused (warehouse/staging.py, check_removals).
+    allow_removals: bool = False
 
 
 @dg.multi_asset(
@@ -204,9 +213,21 @@ class IngestConfig(dg.Config):
 )
 def ingest(context: dg.AssetExecutionContext, config: IngestConfig, raw_folder: RawFolder, warehouse: Warehouse):
     """Start a new warehouse version from the raw folder: inventory, staging, quarantine, organs."""
-    warehouse.start_build(owner=f"run {context.op_execution_context.run_id}")
-    with warehouse.build(LOAD_MEMORY_LIMIT) as con:
-        yield _inventory(context, con, raw_folder)
-        yield _stage(context, con, raw_folder, config.reparse_years)
-        yield _quarantine(con)
-        yield _resolve_organs(con, config.expect_county_townships)
+    with user_errors_as_failures():
+        root = raw_folder.root_for(warehouse.file)
+        max_bytes = raw_folder.max_bytes
+        with warehouse.writing(context.op_execution_context.run_id, str(root)):
+            warehouse.start_build()
+            with warehouse.build(LOAD_MEMORY_LIMIT) as con:
+                yield _naming(_inventory(context, con, root, max_bytes, config.allow_removals), warehouse)
+                yield _naming(_stage(context, con, root, config.reparse_years), warehouse)
+                yield _naming(_quarantine(con), warehouse)
+                yield _naming(_resolve_organs(con, config.expect_county_townships), warehouse)
+
+
+def _naming(result: dg.MaterializeResult, warehouse: Warehouse) -> dg.MaterializeResult:
+    """The result with the warehouse it belongs to in its metadata (one instance may show several)."""
+    return dg.MaterializeResult(
+        asset_key=result.asset_key,
+        metadata={**result.metadata, "warehouse": dg.MetadataValue.path(str(warehouse.file))},
+    )

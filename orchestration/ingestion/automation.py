@@ -10,6 +10,8 @@ from pathlib import Path
 
 import dagster as dg
 
+from warehouse import raw_folder, settings
+
 # Runs write one warehouse: the instance's run queue allows one run with this tag at a time.
 WRITER_TAGS = {"ogi/writer": "warehouse"}
 
@@ -38,8 +40,10 @@ def folder_fingerprint(root: Path) -> str:
 
 @dg.sensor(job=build_warehouse, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
 def raw_folder_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
-    """Requests one build when files under OGI_RAW_DIR were added, changed or removed."""
-    fingerprint = folder_fingerprint(Path(os.environ["OGI_RAW_DIR"]))
+    """Requests one build when files under the raw folder (OGI_RAW_DIR, else the one the warehouse
+    was built from) were added, changed or removed."""
+    root = raw_folder.resolve(Path(settings.get("OGI_WAREHOUSE")), os.environ.get("OGI_RAW_DIR"))
+    fingerprint = folder_fingerprint(root)
     if fingerprint == context.cursor:
         return dg.SensorResult(skip_reason="no file added, changed or removed since the last run")
     return dg.SensorResult(run_requests=[dg.RunRequest(run_key=fingerprint)], cursor=fingerprint)

@@ -8,7 +8,7 @@ that opens the DuckDB build file, and the marts are one writer's work done in se
 import dagster as dg
 
 from orchestration.marts.checks import GATE_CHECKS
-from orchestration.resources import BUILD_FILE_TAGS, Warehouse
+from orchestration.resources import BUILD_FILE_TAGS, Warehouse, user_errors_as_failures
 from warehouse import marts
 from warehouse.dictionary import column_docs, markdown_table, table_columns
 
@@ -28,7 +28,7 @@ def _spec(mart: marts.Mart) -> dg.AssetSpec:
     )
 
 
-def _materialization(con, mart: marts.Mart) -> dg.MaterializeResult:
+def _materialization(con, mart: marts.Mart, warehouse: Warehouse) -> dg.MaterializeResult:
     rows = con.execute(f"SELECT count(*) FROM marts.{mart.name}").fetchone()[0]
     frame = con.sql(f"SELECT * FROM marts.{mart.name} LIMIT {_PREVIEW_ROWS}").pl()
     docs = column_docs().get(mart.name, {})
@@ -41,6 +41,7 @@ def _materialization(con, mart: marts.Mart) -> dg.MaterializeResult:
     return dg.MaterializeResult(
         asset_key=mart.name,
         metadata={
+            "warehouse": dg.MetadataValue.path(str(warehouse.file)),
             "dagster/row_count": rows,
             "dagster/column_schema": schema,
             "preview": dg.MetadataValue.md("\n".join(markdown_table(frame.columns, list(frame.iter_rows())))),
@@ -59,11 +60,11 @@ def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse):
     """Build the selected marts in dependency order, then run the selected gate checks."""
     selected = {key.to_user_string() for key in context.selected_asset_keys}
     selected_checks = {key.name for key in context.selected_asset_check_keys}
-    with warehouse.build() as con:
+    with user_errors_as_failures(), warehouse.writing(context.op_execution_context.run_id), warehouse.build() as con:
         for mart in marts.ALL:
             if mart.name in selected:
                 mart.build(con)
-                yield _materialization(con, mart)
+                yield _materialization(con, mart, warehouse)
         for check in GATE_CHECKS:
             if check.name in selected_checks:
                 yield check.evaluate(con)

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.resources import BUILD_FILE_TAGS, ExportFolder, Warehouse
+from orchestration.resources import BUILD_FILE_TAGS, ExportFolder, Warehouse, user_errors_as_failures
 from warehouse import marts
-from warehouse.export import export_marts
+from warehouse.export import claim_export_dir, export_marts
 from warehouse.report import write_report
 from warehouse.settings import REPORT_FILE
 
@@ -14,9 +14,10 @@ GROUP = "publishing"
 
 
 @dg.asset(group_name=GROUP, deps=[mart.name for mart in marts.ALL], kinds={"duckdb"}, op_tags=BUILD_FILE_TAGS)
-def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
+def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse) -> dg.MaterializeResult:
     """The new warehouse version, swapped in atomically once every blocking check passed."""
-    warehouse.publish()
+    with user_errors_as_failures(), warehouse.writing(context.op_execution_context.run_id):
+        warehouse.publish()
     with warehouse.read_only() as con:
         observations = con.execute("SELECT count(*) FROM marts.fct_observation").fetchone()[0]
         quarantined = con.execute("SELECT count(*) FROM staging.quarantine").fetchone()[0]
@@ -51,10 +52,14 @@ def published_warehouse(warehouse: Warehouse) -> dg.MaterializeResult:
 def parquet_exports(warehouse: Warehouse, exports: ExportFolder) -> dg.MaterializeResult:
     """Parquet copies of every marts table, Hive-partitioned by report_year where it exists."""
     out_dir = Path(exports.path)
-    with warehouse.read_only() as con:
-        written = export_marts(con, out_dir)
+    with user_errors_as_failures(), warehouse.read_only() as con:
+        written = export_marts(con, out_dir, warehouse.file)
     return dg.MaterializeResult(
-        metadata={"out_dir": dg.MetadataValue.path(str(out_dir)), **{f"rows/{t}": n for t, n in written.items()}}
+        metadata={
+            "warehouse": dg.MetadataValue.path(str(warehouse.file)),
+            "out_dir": dg.MetadataValue.path(str(out_dir)),
+            **{f"rows/{t}": n for t, n in written.items()},
+        }
     )
 
 
@@ -62,8 +67,13 @@ def parquet_exports(warehouse: Warehouse, exports: ExportFolder) -> dg.Materiali
 def html_report(warehouse: Warehouse, exports: ExportFolder) -> dg.MaterializeResult:
     """The analysts' HTML report (charts of coverage, disclosure, requests, trends, timeliness and
     data quality), one self-contained file beside the parquet exports; `ogi report` writes the same."""
-    with warehouse.read_only() as con:
+    with user_errors_as_failures(), warehouse.read_only() as con:
+        claim_export_dir(Path(exports.path), warehouse.file)
         path = write_report(con, Path(exports.path) / REPORT_FILE)
     return dg.MaterializeResult(
-        metadata={"path": dg.MetadataValue.path(str(path)), "bytes": path.stat().st_size}
+        metadata={
+            "warehouse": dg.MetadataValue.path(str(warehouse.file)),
+            "path": dg.MetadataValue.path(str(path)),
+            "bytes": path.stat().st_size,
+        }
     )

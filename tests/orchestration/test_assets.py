@@ -8,7 +8,7 @@ from orchestration.resources import RawFolder, Warehouse
 from warehouse import publish
 
 
-def _ingest(raw, warehouse: Warehouse, max_file_bytes: int) -> dict[str, dict]:
+def _ingest(raw, warehouse: Warehouse, max_file_bytes: str) -> dict[str, dict]:
     """Run the ingestion step; each staging asset's metadata by asset name."""
     results = ingest(
         context=dg.build_asset_context(),
@@ -22,7 +22,7 @@ def _ingest(raw, warehouse: Warehouse, max_file_bytes: int) -> dict[str, dict]:
 def test_raw_inventory_lists_every_file_and_counts_new_ones(sample_raw, tmp_path):
     (sample_raw / "big.txt").write_bytes(b"x" * 20_000)  # the sample reports are 5–8 KB
     warehouse = Warehouse(path=str(tmp_path / "w.duckdb"))
-    metadata = _ingest(sample_raw, warehouse, max_file_bytes=10_000)
+    metadata = _ingest(sample_raw, warehouse, max_file_bytes="10000")
     assert list(metadata) == ["raw_inventory", "staged_reports", "quarantine", "resolved_organs"]
     assert metadata["raw_inventory"]["files"] == 6
     assert metadata["raw_inventory"]["new_files"] == 6
@@ -36,7 +36,7 @@ def test_raw_inventory_lists_every_file_and_counts_new_ones(sample_raw, tmp_path
 
 def test_quarantine_lists_skipped_files_with_their_detail(sample_raw, tmp_path):
     warehouse = Warehouse(path=str(tmp_path / "w.duckdb"))
-    metadata = _ingest(sample_raw, warehouse, max_file_bytes=100)
+    metadata = _ingest(sample_raw, warehouse, max_file_bytes="100")
     assert metadata["quarantine"]["quarantined_files"] == 5
     assert metadata["staged_reports"]["parsed_now"] == 0
     with publish.open_build(warehouse.file) as con:

@@ -1,6 +1,7 @@
 """The `ogi` command line as users run it: the installed script, in a subprocess."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -48,12 +49,78 @@ def test_sql_prints_the_panel_as_a_table_csv_and_json(cli_env):
     assert json.loads(json_out.stdout) == {"body_name": "康大营镇"}
 
 
-def test_sql_refuses_to_write(cli_env):
-    result = _ogi("sql", "delete from marts.dim_report", env=cli_env)
-    assert result.returncode == 2
-    assert "read-only" in result.stderr
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _one_error_line(result: subprocess.CompletedProcess, command: str) -> str:
+    """The single line a user error prints (status 1, no traceback)."""
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"ogi {command}: ")
+    return line
+
+
+def _write_attempts(folder: Path, warehouse: Path) -> dict[str, str]:
+    """Statements that would write something somewhere (or read outside the allowed folder), and a
+    word the refusal must contain."""
+    return {
+        f"copy (select 1 as a) to '{warehouse}' (format csv)": "COPY",
+        f"copy (select 1 as a) to '{folder / 'elsewhere.csv'}' (format csv)": "COPY",
+        f"copy (select 1 as a) to '{folder / 'allowed' / 'inside.csv'}' (format csv)": "COPY",
+        f"export database '{folder / 'allowed' / 'dump'}'": "EXPORT",
+        f"explain analyze copy (select 1 as a) to '{folder / 'allowed' / 'explained.csv'}'": "COPY",
+        f"attach '{folder / 'other.duckdb'}' as other": "ATTACH",
+        "install httpfs": "LOAD",
+        "load json": "LOAD",
+        "create temp table t as select 1 as a": "CREATE",
+        "delete from marts.dim_report": "DELETE",
+        "set enable_external_access = true": "SET",
+        f"select * from read_csv('{folder / 'outside.csv'}')": "--allow-files",
+        f"select * from read_csv('{folder / 'allowed' / '..' / 'outside.csv'}')": "--allow-files",
+    }
+
+
+def test_sql_refuses_every_write_and_leaves_the_warehouse_byte_identical(cli_env, tmp_path):
+    warehouse = Path(cli_env["OGI_DATA_DIR"]) / "warehouse.duckdb"
+    (tmp_path / "allowed").mkdir()
+    (tmp_path / "outside.csv").write_text("a\n1\n", encoding="utf-8")
+    before = _digest(warehouse)
+    for statement, word in _write_attempts(tmp_path, warehouse).items():
+        result = _ogi("sql", statement, "--allow-files", str(tmp_path / "allowed"), env=cli_env)
+        assert word in _one_error_line(result, "sql"), statement
+        assert _digest(warehouse) == before, statement
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["allowed", "outside.csv"]
+    assert list((tmp_path / "allowed").iterdir()) == []
     assert _ogi("sql", "select count(*) as n from marts.dim_report", "--format", "csv",
                 env=cli_env).stdout.split() == ["n", "5"]
+
+
+def test_sql_reads_a_csv_in_an_allowed_folder_and_only_there(cli_env, tmp_path):
+    (tmp_path / "codes.csv").write_text("report_year,label\n2017,first\n2018,second\n", encoding="utf-8")
+    query = (f"select c.label, count(*) as n from marts.dim_report r "
+             f"join read_csv('{tmp_path / 'codes.csv'}') c using (report_year) group by 1 order by 1")
+    refused = _ogi("sql", query, env=cli_env)
+    assert "--allow-files" in _one_error_line(refused, "sql")
+    allowed = _ogi("sql", query, "--allow-files", str(tmp_path), "--format", "csv", env=cli_env)
+    assert allowed.returncode == 0, allowed.stderr
+    counts = dict(line.split(",") for line in allowed.stdout.split()[1:])
+    assert set(counts) == {"first", "second"}
+    assert sum(int(n) for n in counts.values()) == 5
+
+
+def test_sql_into_a_closed_pipe_ends_quietly(cli_env):
+    # `head -1` reads one line and closes the pipe while ogi is still writing 69 observations.
+    result = subprocess.run(f"'{OGI}' sql 'select * from marts.fct_observation, range(200)' | head -1",
+                            shell=True, capture_output=True, text=True, env=cli_env, timeout=120)
+    assert result.stdout.startswith("report_key")
+    assert result.stderr == ""
+
+
+def test_sql_errors_are_one_line(cli_env):
+    assert "syntax error" in _one_error_line(_ogi("sql", "selec 1", env=cli_env), "sql")
+    assert "nope" in _one_error_line(_ogi("sql", "select * from marts.nope", env=cli_env), "sql")
 
 
 def test_export_writes_parquet_that_pyarrow_reads_back(cli_env, tmp_path):
@@ -84,6 +151,37 @@ def test_extract_prints_one_json_object_per_observation_with_its_evidence(sample
 
 def test_sql_on_a_missing_warehouse_says_how_to_build_one(tmp_path):
     env = {**os.environ, "OGI_WAREHOUSE": str(tmp_path / "none.duckdb")}
-    result = _ogi("sql", "select 1", env=env)
-    assert result.returncode == 2
-    assert "ogi build" in result.stderr
+    assert "ogi build" in _one_error_line(_ogi("sql", "select 1", env=env), "sql")
+
+
+def test_a_file_that_is_not_a_warehouse_is_one_line(tmp_path):
+    (tmp_path / "notes.txt").write_text("not a database", encoding="utf-8")
+    env = {**os.environ, "OGI_WAREHOUSE": str(tmp_path / "notes.txt")}
+    assert "--warehouse" in _one_error_line(_ogi("sql", "select 1", env=env), "sql")
+
+
+def test_export_to_a_folder_it_cannot_make_or_to_a_file_is_one_line(cli_env, tmp_path):
+    assert "/proc/nope" in _one_error_line(_ogi("export", "--out", "/proc/nope", env=cli_env), "export")
+    (tmp_path / "README.md").write_text("# notes", encoding="utf-8")
+    line = _one_error_line(_ogi("export", "--out", str(tmp_path / "README.md"), env=cli_env), "export")
+    assert "is a file" in line
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# notes"
+
+
+def test_a_build_into_a_folder_it_cannot_write_is_one_line(tmp_path):
+    env = {**os.environ, "OGI_DATA_DIR": str(tmp_path)}
+    line = _one_error_line(_ogi("build", "--warehouse", "/proc/nope/w.duckdb", env=env), "build")
+    assert "/proc/nope" in line and "--warehouse" in line
+
+
+def test_a_size_that_is_not_one_is_one_line(tmp_path):
+    env = {**os.environ, "OGI_DATA_DIR": str(tmp_path), "OGI_MAX_FILE_BYTES": "50 furlongs"}
+    assert "50MB" in _one_error_line(_ogi("build", env=env), "build")
+    assert not (tmp_path / "warehouse.duckdb").exists()
+
+
+def test_a_usage_error_is_one_line_with_status_1():
+    result = subprocess.run([str(OGI), "build", "--no-such-flag"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert "--no-such-flag" in line
