@@ -1,33 +1,39 @@
 """`make bench`: build warehouses of generated reports and print one table of stage timings, peak
 memory and each figure as a multiple of the floor measured in the same run.
 
-The floor is one core reading every file, decoding it, NFKC-normalising it and running one regex pass:
-the least any extractor must do. Sizes: `python -m benchmarks.bench 1000 20000 100000` (the default).
+The corpus and the floor are the ones the project's speed is judged by (../shared/bench): N distinct
+reports made from the real seed and dev texts by redrawing their figures (`scale_corpus.py`), and one
+core reading, decoding, NFKC-normalising and running one regex pass over them (`floor.py`): the least
+any extractor must do. Sizes: `python -m benchmarks.bench 1000 20000 100000` (the default).
 """
 from __future__ import annotations
 
 import os
-import re
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import unicodedata
 from pathlib import Path
 
 import dagster as dg
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*[条件次人个篇]")
 _PUBLISH_EXPORT = ("published_warehouse", "parquet_exports", "html_report")
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+_SOURCES = (SHARED / "corpus" / "seeds" / "texts", SHARED / "corpus" / "dev" / "texts")
+
+
+def scale_corpus(out: Path, count: int) -> None:
+    """`count` reports r0…r(count-1) in `out`: the same files for the same count, every run."""
+    subprocess.run([sys.executable, str(SHARED / "bench" / "scale_corpus.py"), str(out), str(count), *map(str, _SOURCES)],
+                   check=True)
 
 
 def floor_seconds(folder: Path) -> float:
-    started = time.perf_counter()
-    for path in sorted(folder.iterdir()):
-        text = path.read_bytes().decode("utf-8")
-        _NUMBER.findall(unicodedata.normalize("NFKC", text))
-    return time.perf_counter() - started
+    done = subprocess.run([sys.executable, str(SHARED / "bench" / "floor.py"), str(folder)],
+                          check=True, capture_output=True, text=True)
+    return float(done.stdout)
 
 
 class PeakPss:
@@ -122,14 +128,12 @@ def build(raw: Path, data: Path) -> tuple[float, dict[str, float], int]:
 
 
 def main(sizes: list[int]) -> None:
-    from synthetic.reports import write_corpus
-
     print(f"cores: {os.cpu_count()}; python {sys.version.split()[0]}")
     rows = []
     with tempfile.TemporaryDirectory(prefix="ogi-bench-") as tmp:
         for size in sizes:
             raw = Path(tmp) / f"raw{size}"
-            write_corpus(raw, size, seed=1)
+            scale_corpus(raw, size)
             megabytes = sum(p.stat().st_size for p in raw.iterdir()) / 2**20
             floor = floor_seconds(raw)
             wall, stages, peak = build(raw, Path(tmp) / f"data{size}")
@@ -144,10 +148,15 @@ def main(sizes: list[int]) -> None:
             print(f"{'end-to-end':16}{wall:>10.2f}{size / wall:>12,.0f}{wall / floor:>9.1f}")
             print(f"peak memory (PSS of the process tree) {peak / 2**20:,.0f} MiB")
             if size == 20000:
-                add = Path(tmp) / "add10"
-                write_corpus(raw, 10, seed=2, start=size)  # 10 new reports in the 20k folder
+                # 10 new reports: the last 10 of a corpus of size + 10 (its first `size` are this one's)
+                more, add = Path(tmp) / "more", Path(tmp) / "add10"
+                scale_corpus(more, size + 10)
+                add.mkdir()
+                for path in sorted(more.iterdir())[size:]:
+                    shutil.copy(path, raw / path.name)
+                    shutil.copy(path, add / path.name)
+                shutil.rmtree(more)
                 incremental, _, _ = build(raw, Path(tmp) / f"data{size}")
-                write_corpus(add, 10, seed=2, start=size)
                 scratch, _, _ = build(add, Path(tmp) / "data10")
                 print(f"adding 10 reports: {incremental:.2f} s; a 10-report warehouse from scratch: {scratch:.2f} s "
                       f"({incremental / scratch:.1f}×)")
