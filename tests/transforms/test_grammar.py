@@ -81,7 +81,8 @@ def test_every_catalog_code_has_grammar() -> None:
     prose = _codes("indicator") | _table_indicators() | {"pd_items_by_channel", "req_outcome", "appeal_count"}
     assert INDICATORS - prose == {"local_extension"}  # kept with its raw label, no words of its own
     assert PROACTIVE_CHANNELS <= {r["code"] for r in rows("channels") if r["kind"] == "proactive"}
-    assert REQUEST_CHANNELS - {r["code"] for r in rows("channels") if r["kind"] != "proactive"} <= {"web_form", "other"}
+    # web_form is the L08 form's own column; labeling.md reads 网上 (web) applications as online
+    assert REQUEST_CHANNELS - {r["code"] for r in rows("channels") if r["kind"] != "proactive"} == {"web_form"}
     assert OUTCOMES <= _codes("outcome") | _table_outcomes()
 
 
@@ -168,6 +169,7 @@ REQUEST_CHANNEL_CASES = [
     ("fax", "收到政府信息公开申请12件，传真申请4件。"),
     ("email", "收到政府信息公开申请12件，通过电子邮件申请4件。"),
     ("phone", "收到政府信息公开申请12件，电话申请4件。"),
+    ("other", "收到政府信息公开申请12件，其他形式申请4件。"),
 ]
 # (outcome, year, sentence stating 3 of it, inside a paragraph about requests)
 OUTCOME_CASES = [
