@@ -292,6 +292,12 @@ PHRASINGS = [
     # the organ or the year may stand before the verb of the total
     ("self and year before the total", 2022, "2022年我乡公开政府信息318条。", [("pd_items_total", {}, 318)]),
     ("self before the total", 2020, "本街道主动公开各类信息95条。", [("pd_items_total", {}, 95)]),
+    # what is disclosed 主动 is government information: the object may go unsaid, or come first
+    ("主动公开 without an object", 2020, "全年共计主动公开85条。", [("pd_items_total", {}, 85)]),
+    ("the proactive part of all information", 2020, "本年度制作政府信息150条，其中主动公开132条。", [("pd_items_total", {}, 132)]),
+    ("the object before the verb", 2020, "政府信息主动公开的总数为64条。", [("pd_items_total", {}, 64)]),
+    ("another object named before", 2020, "制定规范性文件5件，主动公开5件。", [("normdocs_issued", {}, 5)]),
+    ("a channel's posts as 推文", 2021, "“青山发布”微信公众号累计推文300余篇。", [("pd_items_by_channel", {"channel": "weixin"}, 300)]),
     # the generic object may follow the count
     ("object after the count", 2019, "截至年底，我苏木主动公开76条信息。", [("pd_items_total", {}, 76)]),
     # a clause opening with 其他 counts the rest of a breakdown, not the whole

@@ -95,6 +95,7 @@ _PD_TOTAL_REJECT = phrase("PD_TOTAL_REJECT")
 _PD_TRIGGER = phrase("PD_TRIGGER")
 _PD_OBJECT = phrase("PD_OBJECT")
 _PD_OBJECT_AFTER = phrase("PD_OBJECT_AFTER")
+_PD_PROACTIVE = phrase("PD_PROACTIVE")
 _RESULT_LEAD = phrase("RESULT_LEAD")
 
 
@@ -333,7 +334,10 @@ def _pd_total(ctx: ReportContext, c: _Context, section_title: str) -> list[Found
     if not triggers:
         return None
     between = left[triggers[-1].end() :]
-    if not (_PD_OBJECT.fullmatch(between) or (not between and _PD_OBJECT_AFTER.match(c.right))):
+    # what is disclosed "主动" is government information: 共计主动公开123条 needs no object, unless
+    # the sentence named another one before (制定规范性文件5件，主动公开5件)
+    bare = not between and _PD_PROACTIVE.search(triggers[-1].group()) and not _PD_TOTAL_REJECT.search(c.sentence_before)
+    if not (_PD_OBJECT.fullmatch(between) or (not between and _PD_OBJECT_AFTER.match(c.right)) or bare):
         return None
     if _PD_TOTAL_REJECT.search(c.left):  # 村务公开栏 is a channel, 村务 not
         return None
