@@ -9,13 +9,15 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from orchestration.review_cli import add_commands
 from warehouse import settings
 from warehouse.settings import REPORT_FILE
 
 
 def _set_paths(args: argparse.Namespace) -> None:
     """Flags stand for the OGI_* variables; unset ones take the project's defaults."""
-    for flag, variable in (("raw", "OGI_RAW_DIR"), ("warehouse", "OGI_WAREHOUSE"), ("out", "OGI_EXPORT_DIR")):
+    for flag, variable in (("raw", "OGI_RAW_DIR"), ("warehouse", "OGI_WAREHOUSE"), ("out", "OGI_EXPORT_DIR"),
+                           ("corrections", "OGI_CORRECTIONS")):
         value = getattr(args, flag, None)
         if value:
             os.environ[variable] = str(Path(value).resolve())
@@ -23,6 +25,7 @@ def _set_paths(args: argparse.Namespace) -> None:
 
 
 def _summary(warehouse: Path, export_dir: Path) -> str:
+    from orchestration.review_cli import build_summary
     from warehouse.connection import connect_read_only
 
     con = connect_read_only(warehouse)
@@ -32,6 +35,7 @@ def _summary(warehouse: Path, export_dir: Path) -> str:
         reasons = con.execute(
             "SELECT reason, count(*) FROM staging.quarantine GROUP BY 1 ORDER BY 2 DESC, 1"
         ).fetchall()
+        corrections = build_summary(con)
     finally:
         con.close()
     quarantined = sum(count for _, count in reasons)
@@ -43,6 +47,7 @@ def _summary(warehouse: Path, export_dir: Path) -> str:
         f"warehouse:     {warehouse}",
         f"exports:       {export_dir}",
         f"report:        {export_dir / REPORT_FILE}",
+        corrections,
     ]
     if quarantined:
         lines.append("see why: ogi sql \"select * from staging.quarantine\"")
@@ -72,6 +77,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     raw = Path(os.environ["OGI_RAW_DIR"])
     if not raw.is_dir():
         print(f"ogi build: no folder {raw} (pass --raw DIR or set OGI_RAW_DIR)", file=sys.stderr)
+        return 2
+    from orchestration.review_cli import check_records
+
+    if problem := check_records(raw):
+        print(f"ogi build: {problem}; nothing was built", file=sys.stderr)
         return 2
     ensure_dagster_home()
     import dagster as dg
@@ -264,6 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--warehouse", help="DuckDB file to publish (default: data/warehouse.duckdb)")
     build.add_argument("--reparse-year", type=int, action="append", metavar="YEAR",
                        help="parse the reports of this statistics year again even if unchanged (repeatable)")
+    build.add_argument("--corrections", help="the team's corrections file (default: RAW/corrections.csv)")
     build.set_defaults(run=cmd_build)
 
     sql = commands.add_parser("sql", help="ad hoc SQL over a read-only connection")
@@ -286,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("files", nargs="+")
     extract.add_argument("--json", action="store_true", help="one JSON object per observation")
     extract.set_defaults(run=cmd_extract)
+
+    add_commands(commands)
 
     args = parser.parse_args(argv)
     return args.run(args)

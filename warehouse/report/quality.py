@@ -9,9 +9,7 @@ import polars as pl
 from warehouse.report.model import Chart, Section
 from warehouse.report.queries import fetch
 from warehouse.report.style import layout, plural
-
-# Below this confidence a reading is worth a look (the parser's own scale, 0–1).
-LOW_CONFIDENCE = 0.8
+from warehouse.review import LOW_CONFIDENCE
 
 
 def _horizontal_bars(frame: pl.DataFrame, label: str, value: str, colour: str, hover: list[str]) -> go.Figure:
