@@ -170,7 +170,7 @@ def _mark(args: argparse.Namespace, wanted: str, state: str) -> int:
 
 def _print_item(item: dict) -> None:
     organ = " ".join(str(part) for part in (item["body_name"], item["report_year"]) if part is not None)
-    print(f"{item['rank']}. {item['kind']} — {organ or '?'} (report {item['report_key']}"
+    print(f"{item['rank']}. {item['kind']} — " + (f"{organ} " if organ else "") + f"(report {item['report_key']}"
           + (f", {item['source_file']})" if item["source_file"] else ")"))
     if item["indicator_code"]:
         figure = f"{item['indicator_code']}" + (f" {item['dims']}" if item["dims"] else "")

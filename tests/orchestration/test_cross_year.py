@@ -90,6 +90,10 @@ def test_the_checks_find_exactly_the_one_break_with_both_evidences(panel_raw, og
     # 2021 has no previous year to check against: null, not false.
     assert flags == [(2021, None, None, None), (2022, False, False, False), (2023, True, False, False),
                      (2024, False, False, False), (2025, False, False, False)]
+    # The HTML report counts them: 4 links, 8 in-force comparisons (rules and normdocs), and the
+    # headline figures of at least 10 in both years (requests received and decided: 2022–2025).
+    report = (ogi_env["OGI_EXPORT_DIR"] / "report.html").read_text(encoding="utf-8")
+    assert "carried_link 1 of 4, in_force_link 0 of 8, level_break 0 of 7" in report
 
 
 def test_review_lists_the_break_with_the_command_and_a_correction_moves_it_to_a_break_of_level(
@@ -125,6 +129,16 @@ def test_review_lists_the_break_with_the_command_and_a_correction_moves_it_to_a_
     assert corrected.returncode == 0, corrected.stderr
     assert ogi("build").returncode == 0
     assert ogi("review", "--kind", "cross_year_break").stdout.splitlines()[0].startswith("1 item(s)")
+    # Against the organ's own history (the median of 10, 12, 14, 150 and 16 is 14), ranked after the
+    # break of level (the rank is in the whole queue).
+    outliers = ogi("review", "--kind", "outlier").stdout.splitlines()
+    assert outliers[1:] == [
+        f"2. outlier — 清泉镇 2024 (report {key_2024}, 清泉镇2024.txt)",
+        "   req_received = 150",
+        "   evidence: 一、本年新收政府信息公开申请数量 | 15 | 0 | 0 | 0 | 0 | 0 | 15",
+        "   why: req_received 2024: 150, median of the organ's 5 years: 14",
+        f"   fix: ogi correct {key_2024} req_received --value VALUE --who NAME --why \"what the report says\"",
+    ]
     levels = [row for row in _checks(tmp_path / "data" / "warehouse.duckdb")
               if row[0] == "level_break" and not row[6]]
     assert [(row[2], row[3], row[4]) for row in levels] == [(2024, 14.0, 150.0)]

@@ -31,7 +31,9 @@ figures AS (
     GROUP BY ALL
 ),
 pairs AS (
-    -- Every figure of year Y beside every figure of the same organ in Y−1.
+    -- Each figure of year Y beside a figure of the same organ in Y−1: the same indicator (and
+    -- doc_type), or the requests carried over in beside those carried forward. Equality joins only,
+    -- so the pairs grow with the panel, not with the square of its figures.
     SELECT
         current.town_key,
         current.report_year,
@@ -41,7 +43,6 @@ pairs AS (
         current.evidence,
         current.report_key,
         previous.indicator_code AS previous_indicator_code,
-        previous.doc_type_code AS previous_doc_type_code,
         previous.value AS previous_value,
         previous.evidence AS previous_evidence,
         previous.report_key AS previous_report_key
@@ -49,19 +50,22 @@ pairs AS (
     JOIN figures AS previous
         ON previous.town_key = current.town_key
        AND previous.report_year = current.report_year - 1
+       AND previous.indicator_code = CASE current.indicator_code
+               WHEN 'req_carried_over_in' THEN 'req_carried_forward' ELSE current.indicator_code END
+       AND previous.doc_type_code IS NOT DISTINCT FROM current.doc_type_code
 ),
 carried AS (
     SELECT
-        'carried_link' AS check_code, * EXCLUDE (previous_indicator_code, previous_doc_type_code),
+        'carried_link' AS check_code, * EXCLUDE (previous_indicator_code),
         previous_value AS expected_value,
         'carried forward at the end of ' || (report_year - 1) || ': ' || printf('%.15g', previous_value)
             || '; carried over into ' || report_year || ': ' || printf('%.15g', value) AS detail
     FROM pairs
-    WHERE indicator_code = 'req_carried_over_in' AND previous_indicator_code = 'req_carried_forward'
+    WHERE indicator_code = 'req_carried_over_in'
 ),
 in_force AS (
     SELECT
-        'in_force_link' AS check_code, pairs.* EXCLUDE (previous_indicator_code, previous_doc_type_code),
+        'in_force_link' AS check_code, pairs.* EXCLUDE (previous_indicator_code),
         pairs.previous_value + made.value - repealed.value AS expected_value,
         'in force at the end of ' || (pairs.report_year - 1) || ': ' || printf('%.15g', pairs.previous_value)
             || ' + made: ' || printf('%.15g', made.value) || ' − repealed: ' || printf('%.15g', repealed.value)
@@ -74,12 +78,11 @@ in_force AS (
     JOIN figures AS repealed
         ON repealed.report_key = pairs.report_key AND repealed.indicator_code = 'art20_repealed'
        AND repealed.doc_type_code = pairs.doc_type_code
-    WHERE pairs.indicator_code = 'art20_in_force' AND pairs.previous_indicator_code = 'art20_in_force'
-      AND pairs.previous_doc_type_code = pairs.doc_type_code
+    WHERE pairs.indicator_code = 'art20_in_force'
 ),
 levels AS (
     SELECT
-        'level_break' AS check_code, pairs.* EXCLUDE (previous_indicator_code, previous_doc_type_code),
+        'level_break' AS check_code, pairs.* EXCLUDE (previous_indicator_code),
         NULL::DOUBLE AS expected_value,
         pairs.indicator_code || ' ' || (pairs.report_year - 1) || ': ' || printf('%.15g', pairs.previous_value)
             || ' → ' || pairs.report_year || ': ' || printf('%.15g', pairs.value)
@@ -87,7 +90,7 @@ levels AS (
     FROM pairs
     JOIN marts.dim_indicator AS indicator ON indicator.indicator_code = pairs.indicator_code
     WHERE indicator.headline AND pairs.doc_type_code IS NULL
-      AND pairs.previous_indicator_code = pairs.indicator_code AND pairs.previous_doc_type_code IS NULL
+      AND pairs.previous_indicator_code = pairs.indicator_code
       AND least(pairs.value, pairs.previous_value) >= 10
 ),
 checks AS (

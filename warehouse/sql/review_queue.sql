@@ -1,6 +1,6 @@
 -- What needs a person, ranked (`ogi review`): corrections that no longer apply, contradictions the
 -- parser flagged, breaks with the organ's previous year, figures far outside the organ's own
--- history (≥ 10× or ≤ 0.1× the median of its other years, both at least 10), readings below
+-- history (≥ 10× or ≤ 0.1× the median of its years, at least 3, both at least 10), readings below
 -- $low_confidence, and organs the gazetteer did not resolve; each with its evidence and the command
 -- that fixes it. Reports marked reviewed are left out unless $include_reviewed.
 WITH observations AS (
@@ -23,7 +23,7 @@ stale_corrections AS (
         concat_ws(',', 'channel=' || channel_code, 'applicant=' || applicant_code,
                   'outcome=' || outcome_code, 'proceeding=' || proceeding_code, 'result=' || result_code,
                   'doc_type=' || doc_type_code, 'matter=' || matter_code) AS dims,
-        value, NULL AS evidence,
+        value, NULL AS evidence, source_file AS recorded_file,
         'line ' || line || ' of the corrections file: ' || status || coalesce(' — ' || detail, '') AS detail,
         'edit or delete line ' || line || ' of the corrections file' AS fix
     FROM marts.fct_correction
@@ -56,32 +56,30 @@ breaks AS (
     WHERE NOT cyc.holds
 ),
 history AS (
-    -- Each headline figure of the panel beside the median of the organ's other years.
+    -- Each headline figure of the panel beside the median of the organ's stated years (one wild
+    -- year does not move a median).
     SELECT
-        figure.town_key, figure.report_year, figure.measure, figure.value,
-        median(other.value) AS others_median, count(other.value) AS other_years
-    FROM marts.fct_town_year_change AS figure
-    JOIN marts.fct_town_year_change AS other
-        ON other.town_key = figure.town_key AND other.measure = figure.measure
-       AND other.report_year <> figure.report_year AND other.value IS NOT NULL
-    WHERE figure.value IS NOT NULL
-    GROUP BY ALL
+        town_key, report_year, measure, value,
+        median(value) OVER (PARTITION BY town_key, measure) AS organ_median,
+        count(value) OVER (PARTITION BY town_key, measure) AS years
+    FROM marts.fct_town_year_change
+    WHERE value IS NOT NULL
 ),
 outliers AS (
     SELECT
         4 AS priority, 'outlier' AS kind, panel.report_key, history.measure AS indicator_code, '' AS dims,
         history.value, obs.evidence,
         history.measure || ' ' || history.report_year || ': ' || printf('%.15g', history.value)
-            || ', median of the other ' || history.other_years || ' years: '
-            || printf('%.15g', history.others_median) AS detail,
+            || ', median of the organ''s ' || history.years || ' years: '
+            || printf('%.15g', history.organ_median) AS detail,
         CASE WHEN obs.indicator_code IS NOT NULL THEN 'correct' END AS fix
     FROM history
     JOIN marts.fct_town_year AS panel USING (town_key, report_year)
     LEFT JOIN observations AS obs
         ON obs.report_key = panel.report_key AND obs.indicator_code = history.measure AND obs.dims = ''
        AND obs.value = history.value
-    WHERE history.other_years >= 2 AND least(history.value, history.others_median) >= 10
-      AND (history.value >= 10 * history.others_median OR 10 * history.value <= history.others_median)
+    WHERE history.years >= 3 AND least(history.value, history.organ_median) >= 10
+      AND (history.value >= 10 * history.organ_median OR 10 * history.value <= history.organ_median)
 ),
 doubtful AS (
     SELECT
@@ -111,7 +109,7 @@ SELECT
                        queue.dims, queue.detail) AS rank,
     queue.kind,
     queue.report_key,
-    report.source_file,
+    coalesce(report.source_file, nullif(queue.recorded_file, '')) AS source_file,
     report.body_name,
     report.report_year,
     queue.indicator_code,
