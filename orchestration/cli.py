@@ -9,7 +9,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from orchestration.review_cli import add_commands
+from orchestration.review_cli import add_commands, build_summary, check_records
 from warehouse import settings
 from warehouse.settings import REPORT_FILE
 
@@ -25,7 +25,6 @@ def _set_paths(args: argparse.Namespace) -> None:
 
 
 def _summary(warehouse: Path, export_dir: Path) -> str:
-    from orchestration.review_cli import build_summary
     from warehouse.connection import connect_read_only
 
     con = connect_read_only(warehouse)
@@ -78,8 +77,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not raw.is_dir():
         print(f"ogi build: no folder {raw} (pass --raw DIR or set OGI_RAW_DIR)", file=sys.stderr)
         return 2
-    from orchestration.review_cli import check_records
-
     if problem := check_records(raw):
         print(f"ogi build: {problem}; nothing was built", file=sys.stderr)
         return 2

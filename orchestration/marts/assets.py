@@ -11,8 +11,8 @@ from orchestration.marts.checks import GATE_CHECKS
 from orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse
 from warehouse import marts
 from warehouse.corrections import create_tables, load_records
-from warehouse.team_records import RecordsError
 from warehouse.dictionary import column_docs, markdown_table, table_columns
+from warehouse.team_records import RecordsError
 
 GROUP = "marts"
 _PREVIEW_ROWS = 5

@@ -36,6 +36,16 @@ def test_a_correction_survives_a_reparse_by_a_new_parser_version(sample_raw, tmp
     env = _env(tmp_path, sample_raw)
     warehouse = tmp_path / "data" / "warehouse.duckdb"
     assert _ogi(env, "build").returncode == 0
+    # Only an observation the warehouse has can be corrected, with catalog codes.
+    missing = _ogi(env, "correct", QIANWEI, "staff_total", "--value", "3", "--who", "李明", "--why", "x")
+    assert missing.returncode == 2
+    assert missing.stderr.startswith("ogi correct: report ae865ab6f2d737e8 (003_5848052d0453d0ed.txt) has no "
+                                     "observation staff_total;")
+    unknown = _ogi(env, "correct", QIANWEI, "pd_items_by_channel", "--dims", "channel=wechat", "--value", "3",
+                   "--who", "李明", "--why", "x")
+    assert (unknown.returncode, unknown.stderr) == (
+        2, "ogi correct: 'wechat' is not a channel code of the catalog (docs/catalog.md)\n")
+    assert not (sample_raw / "corrections.csv").exists()
     corrected = _ogi(env, "correct", QIANWEI, "pd_items_by_channel", "--dims", "channel=website",
                      "--value", "427", "--who", "李明", "--why", "438 counts the 11 items of a column twice",
                      "--when", "2026-11-30")
