@@ -14,6 +14,7 @@ import traceback
 import unicodedata
 from pathlib import Path
 
+from orchestration.review_cli import add_commands, build_summary, check_records
 from warehouse import settings
 from warehouse.errors import UserError
 from warehouse.settings import REPORT_FILE
@@ -25,7 +26,7 @@ def _set_paths(args: argparse.Namespace) -> None:
     """Flags stand for the OGI_* variables; unset ones take the project's defaults."""
     for flag, variable in (
         ("raw", "OGI_RAW_DIR"), ("warehouse", "OGI_WAREHOUSE"), ("out", "OGI_EXPORT_DIR"),
-        ("export_dir", "OGI_EXPORT_DIR"),
+        ("export_dir", "OGI_EXPORT_DIR"), ("corrections", "OGI_CORRECTIONS"),
     ):
         value = getattr(args, flag, None)
         if value:
@@ -43,6 +44,7 @@ def _summary(warehouse: Path, export_dir: Path) -> str:
         reasons = con.execute(
             "SELECT reason, count(*) FROM staging.quarantine GROUP BY 1 ORDER BY 2 DESC, 1"
         ).fetchall()
+        corrections = build_summary(con)
     finally:
         con.close()
     quarantined = sum(count for _, count in reasons)
@@ -54,6 +56,7 @@ def _summary(warehouse: Path, export_dir: Path) -> str:
         f"warehouse:     {warehouse}",
         f"exports:       {export_dir}",
         f"report:        {export_dir / REPORT_FILE}",
+        corrections,
     ]
     if quarantined:
         lines.append("see why: ogi sql \"select * from staging.quarantine\"")
@@ -87,6 +90,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         raise UserError(f"{warehouse} is a folder; the warehouse is a file: pass --warehouse FILE")
     raw = raw_folder.resolve(warehouse, os.environ["OGI_RAW_DIR"])
     os.environ["OGI_RAW_DIR"] = str(raw)  # what the run reads: the folder just resolved
+    if problem := check_records(raw):
+        raise UserError(f"{problem}; nothing was built")
     export_dir = Path(os.environ["OGI_EXPORT_DIR"])
     check_export_dir(export_dir, warehouse)
     # Held from here to the end; the run's executor takes it again, in this process (build_lock.py).
@@ -322,6 +327,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="parse the reports of this statistics year again even if unchanged (repeatable)")
     build.add_argument("--allow-removals", action="store_true",
                        help="let the build remove more than half of the warehouse's reports")
+    build.add_argument("--corrections", help="the team's corrections file (default: RAW/corrections.csv)")
     build.set_defaults(run=cmd_build)
 
     sql = commands.add_parser("sql", help="ad hoc SQL that only reads")
@@ -347,6 +353,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("files", nargs="+")
     extract.add_argument("--json", action="store_true", help="one JSON object per observation")
     extract.set_defaults(run=cmd_extract)
+    add_commands(commands)
     return parser
 
 

@@ -25,6 +25,9 @@ from transforms.parse import PARSER_VERSION, parse_report
 from transforms.model import ParsedReport
 
 _HASH_CHUNK = 1 << 20
+# The team's own records at the top of a raw folder (warehouse/team_records.py): version-controlled
+# with the reports, but never reports themselves, so the walk does not list them.
+TEAM_RECORDS = ("corrections.csv", "reviews.csv")
 _PR_SET_PDEATHSIG = 1
 
 
@@ -68,7 +71,8 @@ def _outside(link: str, root: str) -> bool:
 def discover(
     root: Path, max_file_bytes: int, known: dict[str, tuple[int, int, str]] | None = None
 ) -> list[RawFile]:
-    """Every regular file under `root`, sorted by relative path, hashed by streaming.
+    """Every regular file under `root` but the TEAM_RECORDS at its top, sorted by relative path,
+    hashed by streaming.
 
     `known` maps a relative path to the (size, mtime_ns, sha256) of the previous listing: a file whose
     size and modification time did not change keeps its hash without being read again (as make and
@@ -87,6 +91,8 @@ def discover(
         # is still accounted for.
         linked_dirs = [name for name in subdirs if os.path.islink(os.path.join(directory, name))]
         for name in sorted(names) + linked_dirs:
+            if directory == top and name in TEAM_RECORDS:
+                continue
             path = os.path.join(directory, name)
             relative = path[len(prefix):].replace(os.sep, "/")
             if os.path.islink(path) and _outside(path, top):

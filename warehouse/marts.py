@@ -35,13 +35,16 @@ CATALOG = (
     Mart("dim_matter", seed="matters"),
 )
 
-# `resolved_organs` and `quarantine` are staging assets (orchestration/ingestion).
+# `resolved_organs` and `quarantine` are staging assets (orchestration/ingestion); `corrections` is the
+# team's records, loaded by the marts step before any mart (orchestration/marts/assets.py).
 MODEL = (
     Mart("dim_town", ("resolved_organs",)),
-    Mart("dim_report", ("resolved_organs", "quarantine")),
+    Mart("dim_report", ("resolved_organs", "quarantine", "corrections")),
     Mart("dim_year", ("dim_report",)),
-    Mart("fct_observation", ("dim_report",)),
-    Mart("fct_town_year", ("fct_observation",)),
+    Mart("fct_observation", ("dim_report", "corrections")),
+    Mart("fct_correction", ("fct_observation",)),
+    Mart("fct_cross_year_check", ("fct_observation", "dim_indicator")),
+    Mart("fct_town_year", ("fct_observation", "fct_cross_year_check")),
     Mart("fct_publication", ("fct_town_year", "dim_year", "dim_town")),
     Mart("fct_town_year_change", ("fct_town_year",)),
     Mart("fct_outcome_shares", ("fct_observation", "dim_request_outcome", "dim_year")),

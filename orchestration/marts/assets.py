@@ -5,12 +5,16 @@ One step rather than one per table: each step of the multiprocess executor is a 
 that opens the DuckDB build file, and the marts are one writer's work done in sequence anyway.
 """
 
+from pathlib import Path
+
 import dagster as dg
 
 from orchestration.marts.checks import GATE_CHECKS
-from orchestration.resources import BUILD_FILE_TAGS, Warehouse, user_errors_as_failures
+from orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse, user_errors_as_failures
 from warehouse import marts
+from warehouse.corrections import create_tables, load_records
 from warehouse.dictionary import column_docs, markdown_table, table_columns
+from warehouse.team_records import RecordsError
 
 GROUP = "marts"
 _PREVIEW_ROWS = 5
@@ -49,18 +53,36 @@ def _materialization(con, mart: marts.Mart, warehouse: Warehouse) -> dg.Material
     )
 
 
+def _corrections(con, raw: Path) -> dg.MaterializeResult:
+    """The team's corrections and review marks (corrections.csv and reviews.csv at the top of the raw
+    folder, or OGI_CORRECTIONS), checked whole: a bad line fails the build before any mart changes."""
+    try:
+        loaded = load_records(con, raw)
+    except RecordsError as error:
+        raise dg.Failure(description=str(error)) from None
+    return dg.MaterializeResult(asset_key="corrections", metadata=loaded)
+
+
+_CORRECTIONS = dg.AssetSpec("corrections", deps=["raw_inventory"], group_name="staging", kinds={"duckdb"},
+                            description=_corrections.__doc__)
+
+
 @dg.multi_asset(
     name="build_marts",
-    specs=[_spec(mart) for mart in marts.ALL],
+    specs=[_CORRECTIONS, *(_spec(mart) for mart in marts.ALL)],
     check_specs=[check.spec() for check in GATE_CHECKS],
     can_subset=True,
     op_tags=BUILD_FILE_TAGS,
 )
-def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse):
-    """Build the selected marts in dependency order, then run the selected gate checks."""
+def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, raw_folder: RawFolder):
+    """Load the team's records, build the selected marts in dependency order, then run the selected
+    gate checks."""
     selected = {key.to_user_string() for key in context.selected_asset_keys}
     selected_checks = {key.name for key in context.selected_asset_check_keys}
     with user_errors_as_failures(), warehouse.writing(context.op_execution_context.run_id), warehouse.build() as con:
+        create_tables(con)
+        if "corrections" in selected:
+            yield _corrections(con, raw_folder.root_for(warehouse.file))
         for mart in marts.ALL:
             if mart.name in selected:
                 mart.build(con)

@@ -9,7 +9,7 @@ from warehouse import marts
 
 def test_definitions_load_with_every_asset_and_check():
     keys = {key.to_user_string() for key in defs.resolve_all_asset_keys()}
-    expected = {"raw_inventory", "staged_reports", "resolved_organs", "quarantine", "published_warehouse",
+    expected = {"raw_inventory", "staged_reports", "resolved_organs", "quarantine", "corrections", "published_warehouse",
                 "parquet_exports", "html_report"}
     expected |= {mart.name for mart in marts.ALL}
     assert keys == expected

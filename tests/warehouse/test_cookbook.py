@@ -13,6 +13,8 @@ import pytest
 from warehouse.settings import REPO_ROOT
 
 COOKBOOK = REPO_ROOT / "docs" / "cookbook.md"
+# The team records of the README's correction workflow on the sample corpus.
+EXAMPLE_CORRECTIONS = REPO_ROOT / "docs" / "examples" / "corrections.csv"
 OGI = Path(sys.executable).parent / "ogi"
 
 # A query, then (after blank lines only) the output it prints.
@@ -41,10 +43,12 @@ def test_every_query_in_the_cookbook_has_its_output_beside_it():
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The warehouse `ogi build` makes from the sample corpus, as an analyst would run it."""
+    """The warehouse `ogi build` makes from the sample corpus with the README's corrections, as an
+    analyst would run it."""
     data = tmp_path_factory.mktemp("cookbook_data")
     env = {name: value for name, value in os.environ.items() if not name.startswith(("OGI_", "DAGSTER_"))}
-    subprocess.run([OGI, "build"], env={**env, "OGI_DATA_DIR": str(data)}, check=True, capture_output=True)
+    subprocess.run([OGI, "build", "--corrections", str(EXAMPLE_CORRECTIONS)], env={**env, "OGI_DATA_DIR": str(data)},
+                   check=True, capture_output=True)
     return data / "warehouse.duckdb"
 
 

@@ -9,9 +9,7 @@ import polars as pl
 from warehouse.report.model import Chart, Section
 from warehouse.report.queries import fetch
 from warehouse.report.style import layout, plural
-
-# Below this confidence a reading is worth a look (the parser's own scale, 0–1).
-LOW_CONFIDENCE = 0.8
+from warehouse.review import LOW_CONFIDENCE
 
 
 def _horizontal_bars(frame: pl.DataFrame, label: str, value: str, colour: str, hover: list[str]) -> go.Figure:
@@ -36,12 +34,25 @@ def file_outcomes(outcomes: pl.DataFrame) -> Chart:
     return Chart("file-outcomes", title, caption, figure)
 
 
-def flags(kinds: pl.DataFrame, reports_total: int) -> Chart:
+def _checks_and_corrections(counts: pl.DataFrame) -> str:
+    """The cross-year checks and the team's corrections, in words."""
+    checks = [f"{row['kind']} {row['breaks']:,} of {row['total']:,}"
+              for row in counts.iter_rows(named=True) if row["family"] == "check"]
+    corrections = [f"{row['kind']} {row['total']:,}" for row in counts.iter_rows(named=True)
+                   if row["family"] == "correction"]
+    return (" Breaks with the organ's previous year (fct_cross_year_check, breaks of comparisons): "
+            + (", ".join(checks) if checks else "no organ has two consecutive years") + ". Numbers corrected "
+            "by a person (fct_correction, lines by status): " + (", ".join(corrections) if corrections else "none")
+            + "; ogi review lists what is left to look at.")
+
+
+def flags(kinds: pl.DataFrame, reports_total: int, checks: pl.DataFrame) -> Chart:
     flagged = int(kinds["flagged_reports"][0]) if len(kinds) else 0
     caption = (f"Contradictions and doubts the parser flagged in the reports (dim_report.flags; the figures are "
                f"kept as stated), by kind: conflict = one figure stated twice with different values, "
                f"pd_channels = channels add up to more than the total, req_balance = requests do not balance. "
-               f"{flagged:,} of {plural(reports_total, 'report')} carry at least one flag.")
+               f"{flagged:,} of {plural(reports_total, 'report')} carry at least one flag."
+               + _checks_and_corrections(checks))
     title = "Flagged contradictions"
     if kinds.is_empty():
         return Chart("flags", title, caption, None)
@@ -88,7 +99,7 @@ def quality_section(con: duckdb.DuckDBPyConnection, reports_total: int) -> Secti
     return Section("quality", "Data quality", "What was set aside, what looks contradictory, and how sure the "
                    "parser was.", (
                        file_outcomes(fetch(con, "file_outcomes")),
-                       flags(fetch(con, "flag_kinds"), reports_total),
+                       flags(fetch(con, "flag_kinds"), reports_total, fetch(con, "cross_year_counts")),
                        observations_per_report(fetch(con, "observations_per_report")),
                        low_confidence(fetch(con, "low_confidence", threshold=LOW_CONFIDENCE)),
                    ))

@@ -2,6 +2,7 @@
 -- the others are quarantined as duplicates). When several reports describe one organ-year (a
 -- revision, a mirror with other bytes), `is_panel_choice` marks the one marts.fct_town_year uses: the
 -- most observations, then the latest publication date, then the first by file path.
+-- `review_state` is the team's mark from its reviews file (the last line for the report wins).
 CREATE OR REPLACE TABLE marts.dim_report AS
 WITH files AS (
     SELECT
@@ -17,6 +18,12 @@ reports AS (
     FROM files
     JOIN staging.stg_report AS report USING (sha256)
     WHERE files.copy_rank = 1
+),
+reviews AS (
+    SELECT sha256, arg_max(state, line) AS state, arg_max(reviewed_by, line) AS reviewed_by,
+           arg_max(reviewed_on, line) AS reviewed_on
+    FROM staging.stg_review
+    GROUP BY sha256
 ),
 organs AS (
     -- The organ as the gazetteer resolved it (staging.stg_organ holds one row per question).
@@ -80,9 +87,13 @@ SELECT
     reports.n_observations,
     reports.flags,
     reports.parser_version,
+    coalesce(reviews.state, 'unreviewed') AS review_state,
+    reviews.reviewed_by,
+    reviews.reviewed_on,
     reports.town_key IS NOT NULL AND reports.report_year IS NOT NULL AND row_number() OVER (
         PARTITION BY reports.town_key, reports.report_year
         ORDER BY reports.n_observations DESC, reports.publish_date DESC NULLS LAST, reports.source_file
     ) = 1 AS is_panel_choice
 FROM organs AS reports
+LEFT JOIN reviews USING (sha256)
 ORDER BY reports.source_file;

@@ -2,6 +2,8 @@
 -- Null means the report did not state the figure; 0 means it stated zero ("无", "未收到").
 -- When several reports describe one organ-year, the panel takes the one dim_report marks
 -- `is_panel_choice` (the rule is there); `candidate_reports` says how many there were.
+-- The `breaks_*` flags say whether the year contradicts the organ's previous year
+-- (marts.fct_cross_year_check has both values and both evidences): null when it could not be checked.
 CREATE OR REPLACE TABLE marts.fct_town_year AS
 WITH ranked AS (
     SELECT
@@ -15,6 +17,16 @@ WITH ranked AS (
 ),
 chosen AS (
     SELECT * EXCLUDE (is_panel_choice) FROM ranked WHERE is_panel_choice
+),
+breaks AS (
+    SELECT
+        town_key,
+        report_year,
+        bool_or(NOT holds) FILTER (WHERE check_code = 'carried_link') AS breaks_carried_link,
+        bool_or(NOT holds) FILTER (WHERE check_code = 'in_force_link') AS breaks_in_force_link,
+        bool_or(NOT holds) FILTER (WHERE check_code = 'level_break') AS breaks_level
+    FROM marts.fct_cross_year_check
+    GROUP BY ALL
 ),
 obs AS (
     SELECT *
@@ -59,8 +71,12 @@ SELECT
     max(value) FILTER (WHERE indicator_code = 'budget_special') AS budget_special,
     max(value) FILTER (WHERE indicator_code = 'meetings') AS meetings,
     max(value) FILTER (WHERE indicator_code = 'training_sessions') AS training_sessions,
-    max(value) FILTER (WHERE indicator_code = 'training_attendees') AS training_attendees
+    max(value) FILTER (WHERE indicator_code = 'training_attendees') AS training_attendees,
+    breaks.breaks_carried_link,
+    breaks.breaks_in_force_link,
+    breaks.breaks_level
 FROM chosen
 LEFT JOIN obs USING (report_key)
+LEFT JOIN breaks ON breaks.town_key = chosen.town_key AND breaks.report_year = chosen.report_year
 GROUP BY ALL
 ORDER BY chosen.town_key, chosen.report_year;

@@ -4,7 +4,8 @@
 CREATE OR REPLACE VIEW marts.fct_town_year_change AS
 WITH long AS (
     UNPIVOT marts.fct_town_year
-    ON COLUMNS(* EXCLUDE (town_key, report_year, report_key, candidate_reports))
+    ON COLUMNS(* EXCLUDE (town_key, report_year, report_key, candidate_reports,
+                          breaks_carried_link, breaks_in_force_link, breaks_level))
     INTO NAME measure VALUE value
 )
 SELECT
