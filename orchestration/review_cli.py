@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
