@@ -50,6 +50,7 @@ class ContentResult:
     source_format: str | None = None
     text: str | None = None
     parsed: ParsedReport | None = None
+    page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
 
 
 def _sha256_of(path: str) -> str:
@@ -131,7 +132,7 @@ def process_content(sha256: str, path: str) -> ContentResult:
         )
     return ContentResult(
         sha256, PARSER_VERSION, "parsed", None, None,
-        decoded.encoding, decoded.source_format, decoded.text, parsed,
+        decoded.encoding, decoded.source_format, decoded.text, parsed, decoded.page_starts,
     )
 
 

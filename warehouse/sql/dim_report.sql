@@ -13,9 +13,11 @@ WITH files AS (
     WHERE skip_reason IS NULL
 ),
 reports AS (
-    SELECT files.source_file, files.mtime_ns, report.*
+    SELECT files.source_file, files.mtime_ns, content.source_format AS media_type, report.*
     FROM files
     JOIN staging.stg_report AS report USING (sha256)
+    JOIN staging.stg_content AS content
+        ON content.sha256 = report.sha256 AND content.parser_version = report.parser_version
     WHERE files.copy_rank = 1
 ),
 organs AS (
@@ -46,6 +48,7 @@ SELECT
     left(reports.sha256, 16) AS report_key,
     reports.source_file,
     reports.sha256,
+    reports.media_type,
     reports.body_name,
     reports.body_level,
     -- Parents as the text states them (labeling rules: null when the text does not name them) …

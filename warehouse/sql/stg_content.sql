@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS staging.stg_content (
     reason         VARCHAR,           -- quarantine reason when rejected
     detail         VARCHAR,
     encoding       VARCHAR,
-    source_format  VARCHAR,           -- 'text' | 'html'
+    source_format  VARCHAR,           -- 'text' | 'html' | 'pdf' | 'docx'
     text           VARCHAR,
     -- When the staging run that decoded it started (all contents of one run share it): the gate
     -- check of spans reads only the last run's contents; earlier ones were checked when staged.
