@@ -1,0 +1,76 @@
+"""A report as blocks (paragraphs and tables of cells), written out as the file types readers meet:
+plain text (table rows as ' | ' lines), a PDF (fpdf2, with a CJK font embedded) and a .docx."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from fpdf import FPDF
+
+# Installed by scripts/install_test_services.sh (Debian's fonts-wqy-zenhei), as for the HTML report.
+CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+
+Block = str | list[list[str]]  # a paragraph, or a table's rows of cells
+
+
+def as_text(blocks: list[Block]) -> str:
+    lines = []
+    for block in blocks:
+        lines.extend([block] if isinstance(block, str) else [" | ".join(row) for row in block])
+    return "\n".join(lines) + "\n"
+
+
+def as_pdf(blocks: list[Block], running_header: str | None = None, page_numbers: bool = True) -> bytes:
+    assert CJK_FONT.exists(), f"{CJK_FONT} is missing: run scripts/install_test_services.sh"
+    pdf = FPDF()
+    pdf.add_font("cjk", fname=str(CJK_FONT))
+    pdf.set_font("cjk", size=9)
+
+    def header() -> None:
+        if running_header and pdf.page_no() > 1:
+            pdf.cell(0, 8, running_header, align="C")
+            pdf.ln(10)
+
+    def footer() -> None:
+        if page_numbers:
+            pdf.set_y(-15)
+            pdf.cell(0, 10, f"- {pdf.page_no()} -", align="C")
+
+    pdf.header, pdf.footer = header, footer
+    pdf.add_page()
+    for block in blocks:
+        if isinstance(block, str):
+            pdf.multi_cell(0, 6, block)
+        else:
+            with pdf.table(first_row_as_headings=False) as table:
+                for cells in block:
+                    row = table.row()
+                    for cell in cells:
+                        row.cell(cell)
+        pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def scanned_pdf(pages: int = 2) -> bytes:
+    """Pages with drawings and no text layer, as a scanner's PDF has."""
+    pdf = FPDF()
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.rect(20, 20, 150, 200, style="F")
+    return bytes(pdf.output())
+
+
+def as_docx(blocks: list[Block]) -> bytes:
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=max(map(len, block)))
+        for row, cells in zip(table.rows, block):
+            for cell, text in zip(row.cells, cells):
+                cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
