@@ -1,0 +1,39 @@
+"""A build through the real pipeline reads a report's PDF and Word copies like its text, and
+quarantines a scan."""
+from __future__ import annotations
+
+from tests.transforms.report_documents import as_docx, as_pdf, as_text, scanned_pdf
+from tests.transforms.test_documents import F21_REPORT, TITLE
+from warehouse.connection import connect_read_only
+
+
+def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_and_pages(tmp_path, ogi_env, build) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "report.txt").write_text(as_text(F21_REPORT), encoding="utf-8")
+    (raw / "report.pdf").write_bytes(as_pdf(F21_REPORT, running_header=TITLE))
+    (raw / "report.docx").write_bytes(as_docx(F21_REPORT))
+    (raw / "scan.pdf").write_bytes(scanned_pdf())
+    assert build(raw).success
+    with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
+        media = dict(con.execute("SELECT source_file, media_type FROM marts.dim_report").fetchall())
+        quarantined = dict(con.execute("SELECT source_file, reason FROM staging.quarantine").fetchall())
+        rows = con.execute("""
+            SELECT report.source_file, obs.indicator_code, obs.proceeding_code, obs.result_code,
+                   obs.doc_type_code, obs.matter_code, obs.outcome_code, obs.value, obs.page
+            FROM marts.fct_observation AS obs JOIN marts.dim_report AS report USING (report_key)
+            ORDER BY ALL""").fetchall()
+    assert media == {"report.txt": "text", "report.pdf": "pdf", "report.docx": "docx"}
+    assert quarantined == {"scan.pdf": "needs_ocr"}
+    by_file: dict[str, list] = {}
+    pages: dict[str, dict] = {}
+    for source_file, *key, page in rows:
+        by_file.setdefault(source_file, []).append(tuple(key))
+        pages.setdefault(source_file, {})[tuple(key)] = page
+    assert len(by_file["report.txt"]) == 33
+    assert by_file["report.pdf"] == by_file["report.txt"] == by_file["report.docx"]
+    assert set(pages["report.txt"].values()) == set(pages["report.docx"].values()) == {None}
+    # the narrative is on page 1, the table-2 rows on page 2 and table 4 on page 3 of the PDF
+    assert pages["report.pdf"][("pd_items_total", None, None, None, None, None, 125.0)] == 1
+    assert pages["report.pdf"][("art20_decisions", None, None, None, "licensing", None, 36.0)] == 2
+    assert pages["report.pdf"][("appeal_count", "admin_review", "total", None, None, None, 1.0)] == 3
