@@ -209,3 +209,11 @@ def test_a_broken_docx() -> None:
 def test_old_word_files_say_how_to_convert_them() -> None:
     error = _reason(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
     assert error.reason == "old_word_format" and "--convert-to docx" in error.detail
+
+
+def test_lines_wrapped_at_the_margin_are_joined_but_not_sentence_ends_or_table_rows() -> None:
+    lines = ["全年通过政府网站和政务新媒体主动公开信息", "共计86条，其中规范性文件", "行政许可办理情况见下表第二十条。",
+             "第二十条第(五)项 本年处理决定数量", "行政许可 41"]
+    assert pdf_reader._unwrap(lines) == (
+        "全年通过政府网站和政务新媒体主动公开信息共计86条，其中规范性文件\n行政许可办理情况见下表第二十条。\n"
+        "第二十条第(五)项 本年处理决定数量\n行政许可 41")

@@ -9,10 +9,16 @@ Page furniture is dropped before the text is stored, so that every span into the
 exact with no map to keep: on each page, a first or last line that is the page's number ("- 3 -",
 "第3页 共12页", "3/12", or "3" alone), or a first or last line that repeats at the same edge of
 other pages (a running header or footer; the title keeps its first occurrence on page 1).
+
+A PDF breaks a paragraph into lines of the page's width, which the text readers would see as
+separate lines: a line that fills the width of the page's longest line and does not end a
+sentence is joined to the next one (the line break is dropped), as the paragraph's text would be;
+a line with a space inside is a table row and is never joined.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 import pypdfium2
@@ -68,6 +74,32 @@ def _drop_furniture(pages: list[list[str]]) -> None:
             del lines[i]
 
 
+# A wrapped line fills the text width up to a character or two of justification slack.
+_FULL_LINE = 0.9
+_SENTENCE_END = tuple("。！？：；!?:;")
+
+
+def _width(line: str) -> int:
+    """Display width: wide (CJK) characters count two, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def _unwrap(lines: list[str]) -> str:
+    """The page's lines joined with line breaks, except after a line wrapped at the margin."""
+    widths = [_width(line) for line in lines]
+    full = _FULL_LINE * max(widths, default=0)
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        # A line with a space is a table row (PDFium separates its cells by spaces), never wrapped.
+        wrapped = (widths[i] >= full and " " not in line.strip() and not line.endswith(_SENTENCE_END)
+                   and following[:1].strip())
+        if i + 1 < len(lines) and not wrapped:
+            out.append("\n")
+    return "".join(out)
+
+
 def pdf_to_text(data: bytes) -> Extracted:
     """The text of a PDF; raises Rejected for an encrypted, broken, huge or scanned one."""
     try:
@@ -112,7 +144,7 @@ def pdf_to_text(data: bytes) -> Extracted:
     offset = 0
     for lines in pages:
         starts.append(offset)
-        page_text = "\n".join(lines).strip("\n") + "\n"
+        page_text = _unwrap(lines).strip("\n") + "\n"
         text.append(page_text)
         offset += len(page_text)
     return Extracted("".join(text), tuple(starts))
