@@ -121,6 +121,22 @@ def build(raw: Path, data: Path) -> tuple[float, dict[str, float], int]:
     return wall, stages, pss.peak
 
 
+def document_rates(raw: Path, count: int = 100) -> None:
+    """Text extraction on one core: the first `count` generated reports printed to PDF and .docx."""
+    from synthetic.documents import as_docx, as_pdf
+    from transforms.decode import decode_bytes
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(raw.iterdir())[:count]]
+    blocks = [[line for line in text.split("\n") if line.strip()] for text in texts]
+    for name, write in (("pdf", as_pdf), ("docx", as_docx)):
+        files = [write(report) for report in blocks]
+        start = time.perf_counter()
+        pages = sum(len(decode_bytes(data).page_starts) for data in files)
+        seconds = time.perf_counter() - start
+        per_page = f", {pages / seconds:,.0f} pages/s" if pages else ""
+        print(f"{name} text extraction on one core: {len(files) / seconds:,.0f} files/s{per_page}")
+
+
 def main(sizes: list[int]) -> None:
     from synthetic.reports import write_corpus
 
@@ -143,6 +159,8 @@ def main(sizes: list[int]) -> None:
             print(f"{'process starts':16}{other:>10.2f}{'':>12}{other / floor:>9.1f}  (the rest: imports, step processes)")
             print(f"{'end-to-end':16}{wall:>10.2f}{size / wall:>12,.0f}{wall / floor:>9.1f}")
             print(f"peak memory (PSS of the process tree) {peak / 2**20:,.0f} MiB")
+            if size == sizes[0]:
+                document_rates(raw)
             if size == 20000:
                 add = Path(tmp) / "add10"
                 write_corpus(raw, 10, seed=2, start=size)  # 10 new reports in the 20k folder

@@ -2,7 +2,7 @@
 quarantines a scan."""
 from __future__ import annotations
 
-from tests.transforms.report_documents import as_docx, as_pdf, as_text, scanned_pdf
+from synthetic.documents import as_docx, as_pdf, as_text, scanned_pdf
 from tests.transforms.test_documents import F21_REPORT, TITLE
 from warehouse.connection import connect_read_only
 

@@ -9,7 +9,7 @@ import zipfile
 import pytest
 from fpdf import FPDF
 
-from tests.transforms.report_documents import as_docx, as_pdf, as_text, scanned_pdf
+from synthetic.documents import as_docx, as_pdf, as_text, scanned_pdf
 from transforms.decode import Rejected, decode_bytes
 from transforms.documents import docx as docx_reader
 from transforms.documents import pdf as pdf_reader

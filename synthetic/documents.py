@@ -1,8 +1,10 @@
 """A report as blocks (paragraphs and tables of cells), written out as the file types readers meet:
-plain text (table rows as ' | ' lines), a PDF (fpdf2, with a CJK font embedded) and a .docx."""
+plain text (table rows as ' | ' lines), a PDF (fpdf2, with a CJK font embedded) and a .docx. Used by
+the document tests and by `make bench`; fpdf2 is in the dev extra."""
 from __future__ import annotations
 
 import io
+import logging
 from pathlib import Path
 
 import docx
@@ -10,6 +12,9 @@ from fpdf import FPDF
 
 # Installed by scripts/install_test_services.sh (Debian's fonts-wqy-zenhei), as for the HTML report.
 CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+
+# fontTools warns about the font's bitmap tables on every PDF it subsets: noise, the outlines are kept.
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 Block = str | list[list[str]]  # a paragraph, or a table's rows of cells
 
