@@ -138,6 +138,8 @@ INVENTORY_SCHEMA = pa.schema([
     ("mtime_ns", pa.int64()),
     ("skip_reason", pa.string()),
     ("skip_detail", pa.string()),
+    ("source_url", pa.string()),
+    ("fetched_at", pa.timestamp("us", tz="UTC")),
 ])
 
 

@@ -15,11 +15,13 @@ import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from transforms.decode import Rejected, check_is_report, decode_bytes
 from transforms.frames import StagedBatch, batch_from_results
+from transforms.manifest import read_manifest
 from transforms.parse import PARSER_VERSION, parse_report
 from transforms.model import ParsedReport
 
@@ -35,6 +37,8 @@ class RawFile:
     mtime_ns: int = 0
     skip_reason: str | None = None
     skip_detail: str | None = None
+    source_url: str | None = None  # from the manifest beside the raw folder (transforms.manifest)
+    fetched_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,8 @@ def discover(
 
     `known` maps a relative path to the (size, mtime_ns, sha256) of the previous listing: a file whose
     size and modification time did not change keeps its hash without being read again (as make and
-    rsync decide). Links are not followed out of the folder: a linked file that resolves outside it is
+    rsync decide). Each file gets its address and fetch time from the manifest beside the folder, if
+    there is one (`transforms.manifest`). Links are not followed out of the folder: a linked file that resolves outside it is
     listed (so it is accounted for) but never read.
     """
     known = known or {}
@@ -109,6 +114,13 @@ def discover(
             else:
                 found.append(RawFile(relative, sha, size, mtime))
     found.sort(key=lambda raw: raw.source_file)
+    manifest = read_manifest(root)
+    if manifest:
+        found = [
+            replace(raw, source_url=entry.source_url, fetched_at=entry.fetched_at)
+            if (entry := manifest.get(raw.source_file)) else raw
+            for raw in found
+        ]
     return found
 
 

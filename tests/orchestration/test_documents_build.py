@@ -1,5 +1,5 @@
 """A build through the real pipeline reads a report's PDF and Word copies like its text, and
-quarantines a scan."""
+quarantines a scan; the manifest beside the raw folder gives a file its address."""
 from __future__ import annotations
 
 from synthetic.documents import as_docx, as_pdf, as_text, scanned_pdf
@@ -7,16 +7,22 @@ from tests.transforms.test_documents import F21_REPORT, TITLE
 from warehouse.connection import connect_read_only
 
 
-def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_and_pages(tmp_path, ogi_env, build) -> None:
+def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_address(tmp_path, ogi_env, build) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "report.txt").write_text(as_text(F21_REPORT), encoding="utf-8")
     (raw / "report.pdf").write_bytes(as_pdf(F21_REPORT, running_header=TITLE))
     (raw / "report.docx").write_bytes(as_docx(F21_REPORT))
     (raw / "scan.pdf").write_bytes(scanned_pdf())
+    (tmp_path / "manifest.jsonl").write_text(
+        '{"path": "report.pdf", "source_url": "http://example.gov.cn/ndbg/2023.pdf", "fetched_at": "2024-02-01T09:00:00Z"}\n',
+        encoding="utf-8")
     assert build(raw).success
     with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
         media = dict(con.execute("SELECT source_file, media_type FROM marts.dim_report").fetchall())
+        addresses = con.execute(
+            "SELECT source_file, source_url, CAST(fetched_at AS VARCHAR) FROM marts.dim_report "
+            "WHERE source_url IS NOT NULL OR fetched_at IS NOT NULL").fetchall()
         quarantined = dict(con.execute("SELECT source_file, reason FROM staging.quarantine").fetchall())
         rows = con.execute("""
             SELECT report.source_file, obs.indicator_code, obs.proceeding_code, obs.result_code,
@@ -25,6 +31,7 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_and_pages(tmp
             ORDER BY ALL""").fetchall()
     assert media == {"report.txt": "text", "report.pdf": "pdf", "report.docx": "docx"}
     assert quarantined == {"scan.pdf": "needs_ocr"}
+    assert addresses == [("report.pdf", "http://example.gov.cn/ndbg/2023.pdf", "2024-02-01 09:00:00+00")]
     by_file: dict[str, list] = {}
     pages: dict[str, dict] = {}
     for source_file, *key, page in rows:

@@ -8,12 +8,16 @@ WITH files AS (
         source_file,
         sha256,
         mtime_ns,
+        source_url,
+        fetched_at,
         row_number() OVER (PARTITION BY sha256 ORDER BY source_file) AS copy_rank
     FROM staging.stg_file
     WHERE skip_reason IS NULL
 ),
 reports AS (
-    SELECT files.source_file, files.mtime_ns, content.source_format AS media_type, report.*
+    SELECT
+        files.source_file, files.mtime_ns, files.source_url, files.fetched_at,
+        content.source_format AS media_type, report.*
     FROM files
     JOIN staging.stg_report AS report USING (sha256)
     JOIN staging.stg_content AS content
@@ -49,6 +53,8 @@ SELECT
     reports.source_file,
     reports.sha256,
     reports.media_type,
+    reports.source_url,
+    reports.fetched_at,
     reports.body_name,
     reports.body_level,
     -- Parents as the text states them (labeling rules: null when the text does not name them) …
