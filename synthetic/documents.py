@@ -1,8 +1,9 @@
 """A report as blocks (paragraphs and tables of cells), written out as the file types readers meet:
-plain text (table rows as ' | ' lines), a PDF (fpdf2, with a CJK font embedded) and a .docx. Used by
+plain text (table rows as ' | ' lines), a saved HTML page, a PDF (fpdf2, with a CJK font embedded) and a .docx. Used by
 the document tests and by `make bench`; fpdf2 is in the dev extra."""
 from __future__ import annotations
 
+import html
 import io
 import logging
 from pathlib import Path
@@ -24,6 +25,20 @@ def as_text(blocks: list[Block]) -> str:
     for block in blocks:
         lines.extend([block] if isinstance(block, str) else [" | ".join(row) for row in block])
     return "\n".join(lines) + "\n"
+
+
+def as_html(blocks: list[Block], address: str) -> str:
+    """A page as a browser saves it: its address in a canonical link, tables as <table>."""
+    body = []
+    for block in blocks:
+        if isinstance(block, str):
+            body.append(f"<p>{html.escape(block)}</p>")
+        else:
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in cells) + "</tr>" for cells in block)
+            body.append(f"<table>{rows}</table>")
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="canonical" href="{address}">'
+            f"<title>{html.escape(str(blocks[0]))}</title></head><body>{''.join(body)}</body></html>")
 
 
 def as_pdf(blocks: list[Block], running_header: str | None = None, page_numbers: bool = True) -> bytes:

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
+from transforms.page_address import page_address
+
 REASONS = (
     "empty", "binary", "undecodable", "not_a_report",
     # documents (transforms/documents/)
@@ -51,6 +53,7 @@ class Decoded:
     encoding: str | None  # the Python codec that decodes the file's bytes, e.g. 'gb18030'; None for documents
     source_format: str  # 'text' | 'html' | 'pdf' | 'docx'
     page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
+    source_url: str | None = None  # the address a saved HTML page states for itself
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,13 +276,14 @@ def decode_bytes(data: bytes) -> Decoded:
             f"{controls} of its {len(text)} characters (decoded as {encoding}) are control "
             "characters, so it is binary data, not text; check what the scraper saved.",
         )
-    source_format = "text"
+    source_format, source_url = "text", None
     if _looks_like_html(text):
+        source_url = page_address(text)
         text, source_format = html_to_text(text), "html"
     if not text.strip():
         what = "an HTML page with no visible text" if source_format == "html" else "only whitespace"
         raise Rejected("empty", f"Decoded as {encoding}, it is {what}; re-fetch the report page.")
-    return Decoded(text, encoding, source_format)
+    return Decoded(text, encoding, source_format, source_url=source_url)
 
 
 # ---------------------------------------------------------------------------------------------

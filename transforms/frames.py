@@ -25,6 +25,7 @@ CONTENT_SCHEMA = pa.schema([
     ("encoding", pa.string()),
     ("source_format", pa.string()),
     ("text", pa.string()),
+    ("source_url", pa.string()),
 ])
 
 REPORT_SCHEMA = pa.schema([

@@ -55,6 +55,7 @@ class ContentResult:
     text: str | None = None
     parsed: ParsedReport | None = None
     page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
+    source_url: str | None = None  # the address a saved HTML page states for itself
 
 
 def _sha256_of(path: str) -> str:
@@ -145,6 +146,7 @@ def process_content(sha256: str, path: str) -> ContentResult:
     return ContentResult(
         sha256, PARSER_VERSION, "parsed", None, None,
         decoded.encoding, decoded.source_format, decoded.text, parsed, decoded.page_starts,
+        decoded.source_url,
     )
 
 

@@ -1,8 +1,8 @@
-"""A build through the real pipeline reads a report's PDF and Word copies like its text, and
+"""A build through the real pipeline reads a report's PDF, Word and HTML copies like its text, and
 quarantines a scan; the manifest beside the raw folder gives a file its address."""
 from __future__ import annotations
 
-from synthetic.documents import as_docx, as_pdf, as_text, scanned_pdf
+from synthetic.documents import as_docx, as_html, as_pdf, as_text, scanned_pdf
 from tests.transforms.test_documents import F21_REPORT, TITLE
 from warehouse.connection import connect_read_only
 
@@ -13,6 +13,7 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
     (raw / "report.txt").write_text(as_text(F21_REPORT), encoding="utf-8")
     (raw / "report.pdf").write_bytes(as_pdf(F21_REPORT, running_header=TITLE))
     (raw / "report.docx").write_bytes(as_docx(F21_REPORT))
+    (raw / "report.html").write_text(as_html(F21_REPORT, "http://www.example.gov.cn/zwgk/ndbg/2023.html"), encoding="utf-8")
     (raw / "scan.pdf").write_bytes(scanned_pdf())
     (tmp_path / "manifest.jsonl").write_text(
         '{"path": "report.pdf", "source_url": "http://example.gov.cn/ndbg/2023.pdf", "fetched_at": "2024-02-01T09:00:00Z"}\n',
@@ -29,17 +30,20 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
                    obs.doc_type_code, obs.matter_code, obs.outcome_code, obs.value, obs.page
             FROM marts.fct_observation AS obs JOIN marts.dim_report AS report USING (report_key)
             ORDER BY ALL""").fetchall()
-    assert media == {"report.txt": "text", "report.pdf": "pdf", "report.docx": "docx"}
+    assert media == {"report.txt": "text", "report.pdf": "pdf", "report.docx": "docx", "report.html": "html"}
     assert quarantined == {"scan.pdf": "needs_ocr"}
-    assert addresses == [("report.pdf", "http://example.gov.cn/ndbg/2023.pdf", "2024-02-01 09:00:00+00")]
+    assert sorted(addresses) == [
+        ("report.html", "http://www.example.gov.cn/zwgk/ndbg/2023.html", None),  # its canonical link
+        ("report.pdf", "http://example.gov.cn/ndbg/2023.pdf", "2024-02-01 09:00:00+00"),  # the manifest's
+    ]
     by_file: dict[str, list] = {}
     pages: dict[str, dict] = {}
     for source_file, *key, page in rows:
         by_file.setdefault(source_file, []).append(tuple(key))
         pages.setdefault(source_file, {})[tuple(key)] = page
     assert len(by_file["report.txt"]) == 33
-    assert by_file["report.pdf"] == by_file["report.txt"] == by_file["report.docx"]
-    assert set(pages["report.txt"].values()) == set(pages["report.docx"].values()) == {None}
+    assert by_file["report.pdf"] == by_file["report.txt"] == by_file["report.docx"] == by_file["report.html"]
+    assert {page for name in ("report.txt", "report.docx", "report.html") for page in pages[name].values()} == {None}
     # the narrative is on page 1, the table-2 rows on page 2 and table 4 on page 3 of the PDF
     assert pages["report.pdf"][("pd_items_total", None, None, None, None, None, 125.0)] == 1
     assert pages["report.pdf"][("art20_decisions", None, None, None, "licensing", None, 36.0)] == 2

@@ -16,7 +16,9 @@ WITH files AS (
 ),
 reports AS (
     SELECT
-        files.source_file, files.mtime_ns, files.source_url, files.fetched_at,
+        files.source_file, files.mtime_ns, files.fetched_at,
+        -- the manifest's address, else the one a saved page states for itself
+        coalesce(files.source_url, content.source_url) AS source_url,
         content.source_format AS media_type, report.*
     FROM files
     JOIN staging.stg_report AS report USING (sha256)

@@ -12,5 +12,8 @@ CREATE TABLE IF NOT EXISTS staging.stg_content (
     text           VARCHAR,
     -- When the staging run that decoded it started (all contents of one run share it): the gate
     -- check of spans reads only the last run's contents; earlier ones were checked when staged.
-    staged_at      TIMESTAMPTZ
+    staged_at      TIMESTAMPTZ,
+    source_url     VARCHAR            -- the address a saved HTML page states (canonical, og:url …)
 );
+-- Warehouses staged before pages' own addresses were read gain the column.
+ALTER TABLE staging.stg_content ADD COLUMN IF NOT EXISTS source_url VARCHAR;
