@@ -21,9 +21,10 @@ import codecs
 import html
 import re
 from dataclasses import dataclass
+from datetime import date
 from itertools import islice
 
-from transforms.page_address import page_address
+from transforms.saved_page import page_address, page_date
 
 REASONS = (
     "empty", "binary", "undecodable", "not_a_report",
@@ -54,6 +55,7 @@ class Decoded:
     source_format: str  # 'text' | 'html' | 'pdf' | 'docx'
     page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
     source_url: str | None = None  # the address a saved HTML page states for itself
+    page_date: date | None = None  # the publication date a saved HTML page states in its chrome
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,14 +278,14 @@ def decode_bytes(data: bytes) -> Decoded:
             f"{controls} of its {len(text)} characters (decoded as {encoding}) are control "
             "characters, so it is binary data, not text; check what the scraper saved.",
         )
-    source_format, source_url = "text", None
+    source_format, source_url, stated_date = "text", None, None
     if _looks_like_html(text):
-        source_url = page_address(text)
+        source_url, stated_date = page_address(text), page_date(text)
         text, source_format = html_to_text(text), "html"
     if not text.strip():
         what = "an HTML page with no visible text" if source_format == "html" else "only whitespace"
         raise Rejected("empty", f"Decoded as {encoding}, it is {what}; re-fetch the report page.")
-    return Decoded(text, encoding, source_format, source_url=source_url)
+    return Decoded(text, encoding, source_format, source_url=source_url, page_date=stated_date)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ CONTENT_SCHEMA = pa.schema([
     ("source_format", pa.string()),
     ("text", pa.string()),
     ("source_url", pa.string()),
+    ("page_date", pa.date32()),
 ])
 
 REPORT_SCHEMA = pa.schema([

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from transforms.decode import Rejected, check_is_report, decode_bytes
@@ -56,6 +56,7 @@ class ContentResult:
     parsed: ParsedReport | None = None
     page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
     source_url: str | None = None  # the address a saved HTML page states for itself
+    page_date: date | None = None  # the publication date it states in its chrome
 
 
 def _sha256_of(path: str) -> str:
@@ -146,7 +147,7 @@ def process_content(sha256: str, path: str) -> ContentResult:
     return ContentResult(
         sha256, PARSER_VERSION, "parsed", None, None,
         decoded.encoding, decoded.source_format, decoded.text, parsed, decoded.page_starts,
-        decoded.source_url,
+        decoded.source_url, decoded.page_date,
     )
 
 

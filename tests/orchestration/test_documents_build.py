@@ -13,7 +13,10 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
     (raw / "report.txt").write_text(as_text(F21_REPORT), encoding="utf-8")
     (raw / "report.pdf").write_bytes(as_pdf(F21_REPORT, running_header=TITLE))
     (raw / "report.docx").write_bytes(as_docx(F21_REPORT))
-    (raw / "report.html").write_text(as_html(F21_REPORT, "http://www.example.gov.cn/zwgk/ndbg/2023.html"), encoding="utf-8")
+    page = as_html(F21_REPORT, "http://www.example.gov.cn/zwgk/ndbg/2023.html")
+    # the site's info bar, in a footer that rendering drops: the stated date survives in dim_report
+    page = page.replace("</body>", "<footer>发布日期：2024-01-26</footer></body>")
+    (raw / "report.html").write_text(page, encoding="utf-8")
     (raw / "scan.pdf").write_bytes(scanned_pdf())
     (tmp_path / "manifest.jsonl").write_text(
         '{"path": "report.pdf", "source_url": "http://example.gov.cn/ndbg/2023.pdf", "fetched_at": "2024-02-01T09:00:00Z"}\n',
@@ -21,6 +24,9 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
     assert build(raw).success
     with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
         media = dict(con.execute("SELECT source_file, media_type FROM marts.dim_report").fetchall())
+        dates = dict(con.execute(
+            "SELECT source_file, CAST(publish_date AS VARCHAR) || ' ' || publish_date_source FROM marts.dim_report"
+        ).fetchall())
         addresses = con.execute(
             "SELECT source_file, source_url, CAST(fetched_at AS VARCHAR) FROM marts.dim_report "
             "WHERE source_url IS NOT NULL OR fetched_at IS NOT NULL").fetchall()
@@ -32,6 +38,8 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
             ORDER BY ALL""").fetchall()
     assert media == {"report.txt": "text", "report.pdf": "pdf", "report.docx": "docx", "report.html": "html"}
     assert quarantined == {"scan.pdf": "needs_ocr"}
+    assert dates["report.html"] == "2024-01-26 page"
+    assert dates["report.pdf"].endswith(" file_mtime")
     assert sorted(addresses) == [
         ("report.html", "http://www.example.gov.cn/zwgk/ndbg/2023.html", None),  # its canonical link
         ("report.pdf", "http://example.gov.cn/ndbg/2023.pdf", "2024-02-01 09:00:00+00"),  # the manifest's

@@ -19,7 +19,7 @@ reports AS (
         files.source_file, files.mtime_ns, files.fetched_at,
         -- the manifest's address, else the one a saved page states for itself
         coalesce(files.source_url, content.source_url) AS source_url,
-        content.source_format AS media_type, report.*
+        content.source_format AS media_type, content.page_date, report.*
     FROM files
     JOIN staging.stg_report AS report USING (sha256)
     JOIN staging.stg_content AS content
@@ -79,10 +79,17 @@ SELECT
         WHEN reports.body_name IS NULL OR reports.report_year IS NULL THEN 'parsed_metadata_incomplete'
         ELSE 'parsed'
     END AS parse_status,
-    -- The date the text states; else the file's modification time, marked as such (a scraper's
-    -- copy time, so days late are computed from stated dates only).
-    coalesce(reports.publish_date, CAST(make_timestamp(reports.mtime_ns // 1000) AS DATE)) AS publish_date,
-    CASE WHEN reports.publish_date IS NOT NULL THEN 'text' ELSE 'file_mtime' END AS publish_date_source,
+    -- The date the text states; else the one a saved page states in its chrome (dropped from the
+    -- text); else the file's modification time, marked as such (a scraper's copy time, so days
+    -- late are computed from stated dates only).
+    coalesce(
+        reports.publish_date, reports.page_date, CAST(make_timestamp(reports.mtime_ns // 1000) AS DATE)
+    ) AS publish_date,
+    CASE
+        WHEN reports.publish_date IS NOT NULL THEN 'text'
+        WHEN reports.page_date IS NOT NULL THEN 'page'
+        ELSE 'file_mtime'
+    END AS publish_date_source,
     reports.is_truncated,
     reports.sections AS sections_present,
     reports.period_start,

@@ -13,7 +13,9 @@ CREATE TABLE IF NOT EXISTS staging.stg_content (
     -- When the staging run that decoded it started (all contents of one run share it): the gate
     -- check of spans reads only the last run's contents; earlier ones were checked when staged.
     staged_at      TIMESTAMPTZ,
-    source_url     VARCHAR            -- the address a saved HTML page states (canonical, og:url …)
+    source_url     VARCHAR,           -- the address a saved HTML page states (canonical, og:url …)
+    page_date      DATE               -- the publication date it states (发布日期 in its chrome, PubDate)
 );
--- Warehouses staged before pages' own addresses were read gain the column.
+-- Warehouses staged before pages' own address and date were read gain the columns.
 ALTER TABLE staging.stg_content ADD COLUMN IF NOT EXISTS source_url VARCHAR;
+ALTER TABLE staging.stg_content ADD COLUMN IF NOT EXISTS page_date DATE;

@@ -1,9 +1,11 @@
-"""A saved page's own address."""
+"""What a saved page states about itself: its address and its publication date."""
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
-from transforms.page_address import page_address
+from transforms.saved_page import page_address, page_date
 
 
 @pytest.mark.parametrize(("page", "address"), [
@@ -24,3 +26,17 @@ from transforms.page_address import page_address
 ])
 def test_the_address_a_page_states(page: str, address: str | None) -> None:
     assert page_address(page) == address
+
+
+@pytest.mark.parametrize(("page", "stated"), [
+    # in a footer that rendering drops, and before a later 成文日期
+    ('<body><p>正文</p><footer>成文日期：2024-01-05 发布日期：<span>2024年1月18日</span></footer></body>', date(2024, 1, 18)),
+    ("<table><tr><td>公开日期：</td><td>&nbsp;</td><td>2023/02/09</td></tr></table>", date(2023, 2, 9)),
+    ('<head><meta name="PubDate" content="2022-03-28 17:06"></head><body>成文日期：2022-03-20</body>', date(2022, 3, 28)),
+    ('<meta property="article:published_time" content="2021-01-30T08:00:00+08:00">', date(2021, 1, 30)),
+    ("<div>成文日期：2020年12月31日</div>", date(2020, 12, 31)),
+    ("<p>发布日期：2024-02-30</p>", None),  # no such day
+    ("<p>2023年1月1日至2023年12月31日</p>", None),  # a date with no label
+])
+def test_the_publication_date_a_page_states(page: str, stated: date | None) -> None:
+    assert page_date(page) == stated
