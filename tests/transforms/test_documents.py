@@ -14,6 +14,7 @@ from transforms.decode import Rejected, decode_bytes
 from transforms.documents import docx as docx_reader
 from transforms.documents import pdf as pdf_reader
 from transforms.parse import parse_report
+from warehouse.settings import SAMPLE_CORPUS
 
 TITLE = "白沙镇2023年政府信息公开工作年度报告"
 FILLER = ("（一）加强组织领导。我镇调整了信息公开工作领导小组，明确专人负责网站维护和信息发布等具体工作，"
@@ -217,3 +218,19 @@ def test_lines_wrapped_at_the_margin_are_joined_but_not_sentence_ends_or_table_r
     assert pdf_reader._unwrap(lines) == (
         "全年通过政府网站和政务新媒体主动公开信息共计86条，其中规范性文件\n行政许可办理情况见下表第二十条。\n"
         "第二十条第(五)项 本年处理决定数量\n行政许可 41")
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLE_CORPUS.glob("*.txt")), ids=lambda path: path.name[:3])
+def test_the_sample_reports_printed_to_pdf_and_docx_give_the_observations_of_their_text(sample) -> None:
+    text = sample.read_text(encoding="utf-8")
+    paragraphs = [line for line in text.split("\n") if line.strip()]
+
+    def key_values(decoded_text: str) -> list[tuple]:
+        return sorted((o.indicator_code, *(getattr(o, d) or "" for d in _DIMENSIONS), o.value)
+                      for o in parse_report(decoded_text).observations)
+
+    reference = key_values(text)
+    assert len(reference) >= 5
+    # the title repeats at the top of every later page, as a running header does
+    assert key_values(decode_bytes(as_pdf(paragraphs, running_header=paragraphs[0])).text) == reference
+    assert key_values(decode_bytes(as_docx(paragraphs)).text) == reference
