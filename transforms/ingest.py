@@ -12,6 +12,7 @@ import hashlib
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -126,8 +127,42 @@ def discover(
     return found
 
 
+# A report takes well under a second to decode and parse; a file that holds a worker for this long
+# is pathological (a PDF whose pages PDFium grinds through, junk that makes a pattern backtrack) and
+# is quarantined instead of stalling the build.
+FILE_SECONDS = 120.0
+
+
+class _OverTime(BaseException):
+    """Raised by the timer; a BaseException, so that the parser's `except Exception` lets it through."""
+
+
+def _over_time(signum: int, frame: object) -> None:
+    raise _OverTime
+
+
 def process_content(sha256: str, path: str) -> ContentResult:
-    """Decode and parse one file's content; every failure becomes a rejection with a reason."""
+    """Decode and parse one file's content; every failure becomes a rejection with a reason, and so
+    does taking more than FILE_SECONDS (timed where a timer signal can be had: the main thread of a
+    process on a POSIX system, as in parse workers and step processes)."""
+    timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not timed:
+        return _process_content(sha256, path)
+    previous = signal.signal(signal.SIGALRM, _over_time)
+    signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
+    try:
+        return _process_content(sha256, path)
+    except _OverTime:
+        return ContentResult(
+            sha256, PARSER_VERSION, "rejected", "time_limit",
+            f"decoding and parsing it took more than {FILE_SECONDS:g} s; please report this file",
+        )
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _process_content(sha256: str, path: str) -> ContentResult:
     try:
         with open(path, "rb") as handle:
             decoded = decode_bytes(handle.read())

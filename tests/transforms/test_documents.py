@@ -234,3 +234,4 @@ def test_the_sample_reports_printed_to_pdf_and_docx_give_the_observations_of_the
     # the title repeats at the top of every later page, as a running header does
     assert key_values(decode_bytes(as_pdf(paragraphs, running_header=paragraphs[0])).text) == reference
     assert key_values(decode_bytes(as_docx(paragraphs)).text) == reference
+
