@@ -151,6 +151,16 @@ def test_a_bare_page_number_is_furniture_only_where_the_page_number_stands() -> 
     assert pages == [["报告正文第一页"], ["第二页的表格", "行政许可 36"], ["第三页", "9"]]
 
 
+def test_running_headers_and_footers_repeat_but_rows_of_zeros_may_too() -> None:
+    title = "河口街道2022年政府信息公开工作年度报告"
+    with_footer = [[title, "正文", "0 0 0 0 0", "河口街道办事处"], [title, "续表", "0 0 0 0 0", "河口街道办事处"]]
+    pdf_reader._drop_furniture(with_footer)
+    assert with_footer == [[title, "正文", "0 0 0 0 0"], ["续表", "0 0 0 0 0"]]
+    ending_in_zeros = [[title, "正文", "0 0 0 0 0"], [title, "续表", "0 0 0 0 0"]]
+    pdf_reader._drop_furniture(ending_in_zeros)
+    assert ending_in_zeros == [[title, "正文", "0 0 0 0 0"], ["续表", "0 0 0 0 0"]]
+
+
 def test_docx_table_rows_are_lines_of_cells() -> None:
     text = decode_bytes(as_docx(["标题", [["", "信息内容", "本年处理决定数量", ""], ["", "行政许可", "36", ""]]])).text
     assert text == "标题\n信息内容 | 本年处理决定数量\n行政许可 | 36\n"

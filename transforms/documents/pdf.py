@@ -7,8 +7,8 @@ generated reports in the official layouts: pypdf found the same cells, ten times
 
 Page furniture is dropped before the text is stored, so that every span into the stored text is
 exact with no map to keep: on each page, a first or last line that is the page's number ("- 3 -",
-"第3页 共12页", "3/12", or "3" alone), or a first or last line that repeats at the same edge of
-other pages (a running header or footer; the title keeps its first occurrence on page 1).
+"第3页 共12页", "3/12", or "3" alone), or a first or last line of words that repeats at the same
+edge of other pages (a running header or footer; the title keeps its first occurrence on page 1).
 
 A PDF breaks a paragraph into lines of the page's width, which the text readers would see as
 separate lines: a line that fills the width of the page's longest line and does not end a
@@ -35,6 +35,7 @@ _PAGE_NUMBER = re.compile(
     r"[-—–]*\s*第?\s*(\d{1,3})\s*页?\s*(?:[,，/]?\s*共\s*\d{1,3}\s*页|/\s*\d{1,3})?\s*[-—–]*"
     r"|(?:Page|PAGE|P\.)\s*(\d{1,3})(?:\s*(?:of|/)\s*\d{1,3})?"
 )
+_WORDS = re.compile(r"[^\d\s.,|+-]")
 # Page numbers may count from a cover or a table of contents not numbered.
 _PAGE_NUMBER_SLACK = 2
 
@@ -71,6 +72,8 @@ def _drop_furniture(pages: list[list[str]]) -> None:
         for page, (lines, i) in enumerate(edges, start=1):
             if i is None or seen[lines[i].strip()] < 2 or (page == 1 and not last):
                 continue
+            if not _WORDS.search(lines[i]):
+                continue  # figures alone (a table row of zeros) repeat by chance, never as furniture
             del lines[i]
 
 
