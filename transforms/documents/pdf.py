@@ -30,7 +30,7 @@ from transforms.documents import Extracted
 # reading it would hold a worker for minutes.
 MAX_PAGES = 300
 
-# A page number line, with the number in group 1; the number must also match the page's position.
+# A page number line, its number in group 1 or 2; the number must also match the page's position.
 _PAGE_NUMBER = re.compile(
     r"[-—–]*\s*第?\s*(\d{1,3})\s*页?\s*(?:[,，/]?\s*共\s*\d{1,3}\s*页|/\s*\d{1,3})?\s*[-—–]*"
     r"|(?:Page|PAGE|P\.)\s*(\d{1,3})(?:\s*(?:of|/)\s*\d{1,3})?"
@@ -61,6 +61,7 @@ def _edge(lines: list[str], last: bool) -> int | None:
 
 
 def _drop_furniture(pages: list[list[str]]) -> None:
+    """Remove, in place, each page's number line, then running headers and footers."""
     for number, lines in enumerate(pages, start=1):
         for last in (False, True):
             i = _edge(lines, last)
