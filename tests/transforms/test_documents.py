@@ -227,7 +227,17 @@ def test_lines_wrapped_at_the_margin_are_joined_but_not_sentence_ends_or_table_r
              "第二十条第(五)项 本年处理决定数量", "行政许可 41"]
     assert pdf_reader._unwrap(lines) == (
         "全年通过政府网站和政务新媒体主动公开信息共计86条，其中规范性文件\n行政许可办理情况见下表第二十条。\n"
-        "第二十条第(五)项 本年处理决定数量\n行政许可 41")
+        "第二十条第(五)项 本年处理决定数量\n行政许可 41", False)
+    assert pdf_reader._unwrap(lines[:1]) == (lines[0], True)  # goes on: a full line, no sentence end
+
+
+def test_a_paragraph_across_a_page_break_stays_one_line() -> None:
+    paragraph = ("全年共受理政府信息公开申请事项，均在法定期限内答复，" * 8) + "全年收到依申请公开申请16件。"
+    decoded = decode_bytes(as_pdf([TITLE, *[FILLER] * 18, paragraph, "二、主动公开政府信息情况"]))
+    start = decoded.text.index(paragraph)  # with no line break inside
+    assert start < decoded.page_starts[1] < start + len(paragraph)
+    received = [o for o in parse_report(decoded.text).observations if o.indicator_code == "req_received"]
+    assert [o.value for o in received] == [16]
 
 
 @pytest.mark.parametrize("sample", sorted(SAMPLE_CORPUS.glob("*.txt")), ids=lambda path: path.name[:3])

@@ -12,8 +12,8 @@ edge of other pages (a running header or footer; the title keeps its first occur
 
 A PDF breaks a paragraph into lines of the page's width, which the text readers would see as
 separate lines: a line that fills the width of the page's longest line and does not end a
-sentence is joined to the next one (the line break is dropped), as the paragraph's text would be;
-a line with a space inside is a table row and is never joined.
+sentence is joined to the next one (the line break is dropped), as the paragraph's text would be,
+also across a page break; a line with a space inside is a table row and is never joined.
 """
 from __future__ import annotations
 
@@ -88,20 +88,24 @@ def _width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
-def _unwrap(lines: list[str]) -> str:
-    """The page's lines joined with line breaks, except after a line wrapped at the margin."""
+def _unwrap(lines: list[str]) -> tuple[str, bool]:
+    """The page's lines joined with line breaks, except after a line wrapped at the margin; and
+    whether its last line is wrapped too (the paragraph goes on on the next page)."""
     widths = [_width(line) for line in lines]
     full = _FULL_LINE * max(widths, default=0)
+
+    def wrapped(i: int) -> bool:
+        # A line with a space is a table row (PDFium separates its cells by spaces), never wrapped.
+        line = lines[i]
+        return widths[i] >= full and " " not in line.strip() and not line.endswith(_SENTENCE_END)
+
     out = []
     for i, line in enumerate(lines):
         out.append(line)
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        # A line with a space is a table row (PDFium separates its cells by spaces), never wrapped.
-        wrapped = (widths[i] >= full and " " not in line.strip() and not line.endswith(_SENTENCE_END)
-                   and following[:1].strip())
-        if i + 1 < len(lines) and not wrapped:
+        if i + 1 < len(lines) and not (wrapped(i) and lines[i + 1][:1].strip()):
             out.append("\n")
-    return "".join(out)
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=None)
+    return "".join(out).strip("\n"), last is not None and wrapped(last)
 
 
 def pdf_to_text(data: bytes) -> Extracted:
@@ -144,11 +148,14 @@ def pdf_to_text(data: bytes) -> Extracted:
             "and ingest OUT.pdf, or ingest the report's text page instead.",
         )
     _drop_furniture(pages)
+    unwrapped = [_unwrap(lines) for lines in pages]
     text, starts = [], []
     offset = 0
-    for lines in pages:
+    for number, (page_text, goes_on) in enumerate(unwrapped):
+        following = unwrapped[number + 1][0] if number + 1 < len(unwrapped) else ""
+        if not (goes_on and following[:1].strip()):
+            page_text += "\n"  # else the paragraph runs on into the next page
         starts.append(offset)
-        page_text = _unwrap(lines).strip("\n") + "\n"
         text.append(page_text)
         offset += len(page_text)
     return Extracted("".join(text), tuple(starts))
