@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what two tests need from Debian: the headless browser tests/warehouse/test_report.py renders
 # the HTML report in (chromium at /usr/bin/chromium) with a Chinese font, so that the report's labels
-# show as characters rather than empty boxes in its screenshots; and the Redis server that
+# show as characters rather than empty boxes in its screenshots (the document tests embed the same
+# font in the PDFs they write, synthetic/documents.py); and the Redis server that
 # tests/orchestration/test_distributed.py starts on loopback as the Celery broker. A no-op when all
 # are there, so `make test` can call it every time; needs root and the Debian package mirror only the
 # first time.
