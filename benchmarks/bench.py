@@ -135,6 +135,15 @@ def document_rates(raw: Path, count: int = 100) -> None:
         seconds = time.perf_counter() - start
         per_page = f", {pages / seconds:,.0f} pages/s" if pages else ""
         print(f"{name} text extraction on one core: {len(files) / seconds:,.0f} files/s{per_page}")
+    from synthetic.documents import scanned_report
+    from transforms.documents import ocr
+
+    if ocr.available():
+        scans = [scanned_report(report[:20]) for report in blocks[:5]]
+        start = time.perf_counter()
+        for scan in scans:
+            decode_bytes(scan)
+        print(f"OCR on one core: {len(scans) / (time.perf_counter() - start):.2f} pages/s")
 
 
 def main(sizes: list[int]) -> None:

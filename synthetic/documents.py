@@ -72,6 +72,23 @@ def as_pdf(blocks: list[Block], running_header: str | None = None, page_numbers:
     return bytes(pdf.output())
 
 
+def scanned_report(lines: list[str]) -> bytes:
+    """A PDF of one scanned page: the lines rendered as an image at 200 dpi, with no text layer."""
+    from PIL import Image, ImageDraw, ImageFont  # pillow comes with fpdf2
+
+    font = ImageFont.truetype(str(CJK_FONT), 28)
+    image = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(image)
+    for number, line in enumerate(lines):
+        draw.text((120, 150 + number * 60), line, font=font, fill=0)
+    png = io.BytesIO()
+    image.save(png, "PNG")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(png, x=0, y=0, w=210, h=297)
+    return bytes(pdf.output())
+
+
 def scanned_pdf(pages: int = 2) -> bytes:
     """Pages with drawings and no text layer, as a scanner's PDF has."""
     pdf = FPDF()

@@ -52,10 +52,11 @@ class Rejected(Exception):
 class Decoded:
     text: str
     encoding: str | None  # the Python codec that decodes the file's bytes, e.g. 'gb18030'; None for documents
-    source_format: str  # 'text' | 'html' | 'pdf' | 'docx'
+    source_format: str  # 'text' | 'html' | 'pdf' | 'ocr' (a scanned PDF read by OCR) | 'docx'
     page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
     source_url: str | None = None  # the address a saved HTML page states for itself
     page_date: date | None = None  # the publication date a saved HTML page states in its chrome
+    ocr_confidence: float | None = None  # mean word confidence (0–1) when the text is OCR's
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,7 +229,8 @@ def _decode_document(data: bytes) -> Decoded | None:
     if head.startswith(_PDF):
         from transforms.documents.pdf import pdf_to_text
 
-        extracted, source_format = pdf_to_text(data), "pdf"
+        extracted = pdf_to_text(data)
+        source_format = "pdf" if extracted.ocr_confidence is None else "ocr"
     elif head.startswith(_ZIP):
         from transforms.documents.docx import docx_to_text, is_docx
 
@@ -245,7 +247,8 @@ def _decode_document(data: bytes) -> Decoded | None:
         return None
     if not extracted.text.strip():
         raise Rejected("empty", f"The {source_format} document has no text; re-fetch it.")
-    return Decoded(extracted.text, None, source_format, extracted.page_starts)
+    return Decoded(extracted.text, None, source_format, extracted.page_starts,
+                   ocr_confidence=extracted.ocr_confidence)
 
 
 def decode_bytes(data: bytes) -> Decoded:

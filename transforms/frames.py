@@ -27,6 +27,7 @@ CONTENT_SCHEMA = pa.schema([
     ("text", pa.string()),
     ("source_url", pa.string()),
     ("page_date", pa.date32()),
+    ("ocr_confidence", pa.float64()),
 ])
 
 REPORT_SCHEMA = pa.schema([

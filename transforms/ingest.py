@@ -58,6 +58,7 @@ class ContentResult:
     page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
     source_url: str | None = None  # the address a saved HTML page states for itself
     page_date: date | None = None  # the publication date it states in its chrome
+    ocr_confidence: float | None = None  # mean word confidence (0–1) when the text is OCR's
 
 
 def _sha256_of(path: str) -> str:
@@ -182,7 +183,7 @@ def _process_content(sha256: str, path: str) -> ContentResult:
     return ContentResult(
         sha256, PARSER_VERSION, "parsed", None, None,
         decoded.encoding, decoded.source_format, decoded.text, parsed, decoded.page_starts,
-        decoded.source_url, decoded.page_date,
+        decoded.source_url, decoded.page_date, decoded.ocr_confidence,
     )
 
 

@@ -1,13 +1,16 @@
 """A build through the real pipeline reads a report's PDF, Word and HTML copies like its text, and
-quarantines a scan; the manifest beside the raw folder gives a file its address."""
+reads a scan by OCR once Tesseract is there (quarantined as needs_ocr before); the manifest beside the raw folder gives a file its address."""
 from __future__ import annotations
 
-from synthetic.documents import as_docx, as_html, as_pdf, as_text, scanned_pdf
-from tests.transforms.test_documents import F21_REPORT, TITLE
+from synthetic.documents import as_docx, as_html, as_pdf, as_text, scanned_report
+from tests.transforms.test_documents import F21_REPORT, SCANNED_LINES, TITLE
+from transforms.documents import ocr
 from warehouse.connection import connect_read_only
 
 
-def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_address(tmp_path, ogi_env, build) -> None:
+def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_address(
+    tmp_path, ogi_env, build, monkeypatch
+) -> None:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "report.txt").write_text(as_text(F21_REPORT), encoding="utf-8")
@@ -17,11 +20,16 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
     # the site's info bar, in a footer that rendering drops: the stated date survives in dim_report
     page = page.replace("</body>", "<footer>发布日期：2024-01-26</footer></body>")
     (raw / "report.html").write_text(page, encoding="utf-8")
-    (raw / "scan.pdf").write_bytes(scanned_pdf())
+    (raw / "scan.pdf").write_bytes(scanned_report(SCANNED_LINES))
     (tmp_path / "manifest.jsonl").write_text(
         '{"path": "report.pdf", "source_url": "http://example.gov.cn/ndbg/2023.pdf", "fetched_at": "2024-02-01T09:00:00Z"}\n',
         encoding="utf-8")
-    assert build(raw).success
+    with monkeypatch.context() as without_ocr:
+        without_ocr.setattr(ocr, "available", lambda: False)
+        assert build(raw).success
+    with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
+        assert con.execute("SELECT source_file, reason FROM staging.quarantine").fetchall() == [("scan.pdf", "needs_ocr")]
+    assert build(raw).success  # Tesseract now "installed": the scan is read, nothing else is parsed again
     with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
         media = dict(con.execute("SELECT source_file, media_type FROM marts.dim_report").fetchall())
         dates = dict(con.execute(
@@ -36,8 +44,9 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
                    obs.doc_type_code, obs.matter_code, obs.outcome_code, obs.value, obs.page
             FROM marts.fct_observation AS obs JOIN marts.dim_report AS report USING (report_key)
             ORDER BY ALL""").fetchall()
-    assert media == {"report.txt": "text", "report.pdf": "pdf", "report.docx": "docx", "report.html": "html"}
-    assert quarantined == {"scan.pdf": "needs_ocr"}
+    assert media == {"report.txt": "text", "report.pdf": "pdf", "report.docx": "docx", "report.html": "html",
+                     "scan.pdf": "ocr"}
+    assert quarantined == {}
     assert dates["report.html"] == "2024-01-26 page"
     assert dates["report.pdf"].endswith(" file_mtime")
     assert sorted(addresses) == [
@@ -56,3 +65,9 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
     assert pages["report.pdf"][("pd_items_total", None, None, None, None, None, 125.0)] == 1
     assert pages["report.pdf"][("art20_decisions", None, None, None, "licensing", None, 36.0)] == 2
     assert pages["report.pdf"][("appeal_count", "admin_review", "total", None, None, None, 1.0)] == 3
+    assert by_file["scan.pdf"] == [
+        ("pd_items_by_channel", None, None, None, None, None, 150.0),
+        ("pd_items_total", None, None, None, None, None, 186.0),
+        ("req_received", None, None, None, None, None, 5.0),
+    ]
+    assert set(pages["scan.pdf"].values()) == {1}

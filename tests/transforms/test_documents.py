@@ -9,9 +9,10 @@ import zipfile
 import pytest
 from fpdf import FPDF
 
-from synthetic.documents import as_docx, as_pdf, as_text, scanned_pdf
+from synthetic.documents import as_docx, as_pdf, as_text, scanned_pdf, scanned_report
 from transforms.decode import Rejected, decode_bytes
 from transforms.documents import docx as docx_reader
+from transforms.documents import ocr
 from transforms.documents import pdf as pdf_reader
 from transforms.parse import parse_report
 from warehouse.settings import SAMPLE_CORPUS
@@ -172,10 +173,31 @@ def _reason(data: bytes) -> Rejected:
     return caught.value
 
 
-def test_a_scanned_pdf_needs_ocr() -> None:
+SCANNED_LINES = ["红石乡2016年政府信息公开工作年度报告", "一、主动公开政府信息情况",
+                 "全年主动公开政府信息186条，其中通过政府网站公开150条。", "二、依申请公开情况",
+                 "全年共收到政府信息公开申请5件，均已按时答复。"]
+
+
+def test_a_scanned_pdf_needs_ocr_without_tesseract(monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
     error = _reason(scanned_pdf())
     assert error.reason == "needs_ocr"
-    assert "2 of its 2 pages" in error.detail and "ocrmypdf -l chi_sim" in error.detail
+    assert "2 of its 2 pages" in error.detail and "apt-get install tesseract-ocr tesseract-ocr-chi-sim" in error.detail
+
+
+def test_a_scanned_report_is_read_by_ocr() -> None:
+    assert ocr.available(), "Tesseract with chi_sim is missing: run scripts/install_test_services.sh"
+    decoded = decode_bytes(scanned_report(SCANNED_LINES))
+    assert decoded.source_format == "ocr" and 0.5 < decoded.ocr_confidence <= 1
+    assert decoded.text == "\n".join(SCANNED_LINES) + "\n"
+    found = {(o.indicator_code, o.channel_code): o.value for o in parse_report(decoded.text).observations}
+    assert found == {("pd_items_total", None): 186, ("pd_items_by_channel", "website"): 150, ("req_received", None): 5}
+
+
+def test_a_scan_with_nothing_to_read() -> None:
+    assert ocr.available(), "Tesseract with chi_sim is missing: run scripts/install_test_services.sh"
+    error = _reason(scanned_pdf())
+    assert error.reason == "empty" and "OCR read no text on its 2 pages" in error.detail
 
 
 def test_an_encrypted_pdf() -> None:

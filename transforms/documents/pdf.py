@@ -10,6 +10,9 @@ exact with no map to keep: on each page, a first or last line that is the page's
 "第3页 共12页", "3/12", or "3" alone), or a first or last line of words that repeats at the same
 edge of other pages (a running header or footer; the title keeps its first occurrence on page 1).
 
+A scan (no text layer on more than half of its pages) is read by OCR when Tesseract is installed
+(`transforms.documents.ocr`), else rejected as `needs_ocr`.
+
 A PDF breaks a paragraph into lines of the page's width, which the text readers would see as
 separate lines: a line that fills the width of the page's longest line and does not end a
 sentence is joined to the next one (the line break is dropped), as the paragraph's text would be,
@@ -18,13 +21,14 @@ also across a page break; a line with a space inside is a table row and is never
 from __future__ import annotations
 
 import re
+import subprocess
 import unicodedata
 from collections import Counter
 
 import pypdfium2
 
 from transforms.decode import Rejected
-from transforms.documents import Extracted
+from transforms.documents import Extracted, ocr
 
 # More pages than any annual report has; a bigger PDF is a compilation or a wrong attachment, and
 # reading it would hold a worker for minutes.
@@ -108,6 +112,30 @@ def _unwrap(lines: list[str]) -> tuple[str, bool]:
     return "".join(out).strip("\n"), last is not None and wrapped(last)
 
 
+def _scanned(document: pypdfium2.PdfDocument, blank: int) -> tuple[list[list[str]], float]:
+    """The lines of a scan's pages by OCR, and the mean confidence of its words (0–1)."""
+    if not ocr.available():
+        raise Rejected(
+            "needs_ocr",
+            f"{blank} of its {len(document)} pages have no text layer (a scan); install OCR "
+            f"({ocr.INSTALL}) and build again, or ingest the report's text page instead.",
+        )
+    pages, confidences = [], []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            lines, page_confidences = ocr.ocr_page(page)
+            page.close()
+            pages.append(lines)
+            confidences.extend(page_confidences)
+    except (subprocess.SubprocessError, OSError) as error:
+        raise Rejected("needs_ocr", f"OCR of the scan failed ({error}); check the Tesseract install.") from None
+    if not confidences:
+        raise Rejected("empty", f"OCR read no text on its {len(pages)} pages (a blank or unreadable scan); "
+                                "fetch a better copy.")
+    return pages, sum(confidences) / len(confidences) / 100
+
+
 def pdf_to_text(data: bytes) -> Extracted:
     """The text of a PDF; raises Rejected for an encrypted, broken, huge or scanned one."""
     try:
@@ -137,16 +165,12 @@ def pdf_to_text(data: bytes) -> Extracted:
             pages.append(_page_lines(textpage))
             textpage.close()
             page.close()
+        blank = sum(1 for lines in pages if not any(line.strip() for line in lines))
+        confidence = None
+        if not pages or blank * 2 > len(pages):
+            pages, confidence = _scanned(document, blank)
     finally:
         document.close()
-    blank = sum(1 for lines in pages if not any(line.strip() for line in lines))
-    if not pages or blank * 2 > len(pages):
-        raise Rejected(
-            "needs_ocr",
-            f"{blank} of its {len(pages)} pages have no text layer (a scan); give it one with OCR "
-            "(apt-get install ocrmypdf tesseract-ocr-chi-sim; ocrmypdf -l chi_sim IN.pdf OUT.pdf) "
-            "and ingest OUT.pdf, or ingest the report's text page instead.",
-        )
     _drop_furniture(pages)
     unwrapped = [_unwrap(lines) for lines in pages]
     text, starts = [], []
@@ -158,4 +182,4 @@ def pdf_to_text(data: bytes) -> Extracted:
         starts.append(offset)
         text.append(page_text)
         offset += len(page_text)
-    return Extracted("".join(text), tuple(starts))
+    return Extracted("".join(text), tuple(starts), confidence)

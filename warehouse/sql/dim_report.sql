@@ -19,7 +19,7 @@ reports AS (
         files.source_file, files.mtime_ns, files.fetched_at,
         -- the manifest's address, else the one a saved page states for itself
         coalesce(files.source_url, content.source_url) AS source_url,
-        content.source_format AS media_type, content.page_date, report.*
+        content.source_format AS media_type, content.ocr_confidence, content.page_date, report.*
     FROM files
     JOIN staging.stg_report AS report USING (sha256)
     JOIN staging.stg_content AS content
@@ -55,6 +55,7 @@ SELECT
     reports.source_file,
     reports.sha256,
     reports.media_type,
+    reports.ocr_confidence,
     reports.source_url,
     reports.fetched_at,
     reports.body_name,
