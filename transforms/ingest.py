@@ -128,10 +128,10 @@ def discover(
     return found
 
 
-# A report takes well under a second to decode and parse; a file that holds a worker for this long
-# is pathological (a PDF whose pages PDFium grinds through, junk that makes a pattern backtrack) and
-# is quarantined instead of stalling the build.
-FILE_SECONDS = 120.0
+# A text report takes well under a second to decode and parse, a scan some 2 s a page of OCR; a file
+# that holds a worker for this long is pathological (a PDF whose pages PDFium grinds through, junk
+# that makes a pattern backtrack, a 300-page scan) and is quarantined instead of stalling the build.
+FILE_SECONDS = 600.0
 
 
 class _OverTime(BaseException):
