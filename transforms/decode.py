@@ -10,7 +10,8 @@ same string whichever encoding or wrapper it arrived in:
   ends, runs of spaces, runs of blank lines and the final newline.
 * PDF and Word (.docx) documents, recognised by their bytes: read by `transforms.documents` (the
   text layer of a PDF without its page furniture, with where each page starts; a .docx's paragraphs
-  and table rows). Old .doc/.wps files and scanned PDFs are rejected with what to do.
+  and table rows; a scan by OCR when Tesseract is installed). Old .doc/.wps files, and scans
+  without OCR, are rejected with what to do.
 
 Files that cannot be ingested raise `Rejected` with a short machine code (`reason`, one of
 `REASONS`) and a sentence a person can act on (`detail`).
