@@ -127,6 +127,31 @@ def build(raw: Path, data: Path) -> tuple[float, dict[str, float], int]:
     return wall, stages, pss.peak
 
 
+def document_rates(raw: Path, count: int = 100) -> None:
+    """Text extraction on one core: the first `count` generated reports printed to PDF and .docx."""
+    from synthetic.documents import as_docx, as_pdf
+    from transforms.decode import decode_bytes
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(raw.iterdir())[:count]]
+    blocks = [[line for line in text.split("\n") if line.strip()] for text in texts]
+    for name, write in (("pdf", as_pdf), ("docx", as_docx)):
+        files = [write(report) for report in blocks]
+        start = time.perf_counter()
+        pages = sum(len(decode_bytes(data).page_starts) for data in files)
+        seconds = time.perf_counter() - start
+        per_page = f", {pages / seconds:,.0f} pages/s" if pages else ""
+        print(f"{name} text extraction on one core: {len(files) / seconds:,.0f} files/s{per_page}")
+    from synthetic.documents import scanned_report
+    from transforms.documents import ocr
+
+    if ocr.available():
+        scans = [scanned_report(report[:20]) for report in blocks[:5]]
+        start = time.perf_counter()
+        for scan in scans:
+            decode_bytes(scan)
+        print(f"OCR on one core: {len(scans) / (time.perf_counter() - start):.2f} pages/s")
+
+
 def main(sizes: list[int]) -> None:
     print(f"cores: {os.cpu_count()}; python {sys.version.split()[0]}")
     rows = []
@@ -147,6 +172,8 @@ def main(sizes: list[int]) -> None:
             print(f"{'process starts':16}{other:>10.2f}{'':>12}{other / floor:>9.1f}  (the rest: imports, step processes)")
             print(f"{'end-to-end':16}{wall:>10.2f}{size / wall:>12,.0f}{wall / floor:>9.1f}")
             print(f"peak memory (PSS of the process tree) {peak / 2**20:,.0f} MiB")
+            if size == sizes[0]:
+                document_rates(raw)
             if size == 20000:
                 # 10 new reports: the last 10 of a corpus of size + 10 (its first `size` are this one's)
                 more, add = Path(tmp) / "more", Path(tmp) / "add10"

@@ -8,6 +8,10 @@ same string whichever encoding or wrapper it arrived in:
 * HTML: rendered to lines roughly as a browser shows them (see `html_to_text`), so that a page
   wrapping a report yields the text of the report's plain-text version, modulo whitespace at line
   ends, runs of spaces, runs of blank lines and the final newline.
+* PDF and Word (.docx) documents, recognised by their bytes: read by `transforms.documents` (the
+  text layer of a PDF without its page furniture, with where each page starts; a .docx's paragraphs
+  and table rows; a scan by OCR when Tesseract is installed). Old .doc/.wps files, and scans
+  without OCR, are rejected with what to do.
 
 Files that cannot be ingested raise `Rejected` with a short machine code (`reason`, one of
 `REASONS`) and a sentence a person can act on (`detail`).
@@ -18,9 +22,16 @@ import codecs
 import html
 import re
 from dataclasses import dataclass
+from datetime import date
 from itertools import islice
 
-REASONS = ("empty", "binary", "undecodable", "not_a_report")
+from transforms.saved_page import page_address, page_date
+
+REASONS = (
+    "empty", "binary", "undecodable", "not_a_report",
+    # documents (transforms/documents/)
+    "needs_ocr", "encrypted_pdf", "broken_document", "oversized_document", "old_word_format",
+)
 
 
 class Rejected(Exception):
@@ -41,8 +52,12 @@ class Rejected(Exception):
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # the Python codec that decodes the file's bytes, e.g. 'utf-8-sig', 'gb18030'
-    source_format: str  # 'text' | 'html'
+    encoding: str | None  # the Python codec that decodes the file's bytes, e.g. 'gb18030'; None for documents
+    source_format: str  # 'text' | 'html' | 'pdf' | 'ocr' (a scanned PDF read by OCR) | 'docx'
+    page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
+    source_url: str | None = None  # the address a saved HTML page states for itself
+    page_date: date | None = None  # the publication date a saved HTML page states in its chrome
+    ocr_confidence: float | None = None  # mean word confidence (0–1) when the text is OCR's
 
 
 # ---------------------------------------------------------------------------------------------
@@ -51,7 +66,6 @@ class Decoded:
 # Formats that scrapers save under .txt/.html names. Leading whitespace is skipped when matching,
 # since some servers prepend a newline to every response.
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"%PDF", "a PDF document", "extract its text (e.g. with pdftotext) and ingest that"),
     (b"\x89PNG", "a PNG image", "fetch the report's text page instead of the image"),
     (b"\xff\xd8\xff", "a JPEG image", "fetch the report's text page instead of the image"),
     (b"GIF87a", "a GIF image", "fetch the report's text page instead of the image"),
@@ -61,8 +75,6 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (.docx/.xlsx are ZIP files too)",
      "unpack it or convert the document to text and ingest that"),
     (b"PK\x05\x06", "an empty ZIP archive", "re-fetch the attachment"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE compound file (old .doc/.xls/.ppt)",
-     "convert the document to text (e.g. with antiword or LibreOffice) and ingest that"),
     (b"Rar!\x1a\x07", "a RAR archive", "unpack it and ingest the report inside"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive", "unpack it and ingest the report inside"),
     (b"\x1f\x8b", "a gzip stream", "decompress it (the server's Content-Encoding was not undone)"),
@@ -206,10 +218,47 @@ def _decode_without_bom(data: bytes) -> tuple[str, str]:
     )
 
 
+_PDF = b"%PDF"
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.wps/.xls/.ppt
+
+
+def _decode_document(data: bytes) -> Decoded | None:
+    """A PDF or Word document's text, whatever the file's name; None when `data` is neither."""
+    # Imported here: the readers import Rejected from this module, and text files never need them.
+    head = data[:64].lstrip(b" \t\r\n")
+    if head.startswith(_PDF):
+        from transforms.documents.pdf import pdf_to_text
+
+        extracted = pdf_to_text(data)
+        source_format = "pdf" if extracted.ocr_confidence is None else "ocr"
+    elif head.startswith(_ZIP):
+        from transforms.documents.docx import docx_to_text, is_docx
+
+        if not is_docx(data):
+            return None
+        extracted, source_format = docx_to_text(data), "docx"
+    elif head.startswith(_OLE):
+        raise Rejected(
+            "old_word_format",
+            "An OLE compound file (an old Word .doc or WPS .wps, or .xls/.ppt), which is not "
+            "read; convert it to .docx (libreoffice --headless --convert-to docx FILE) and ingest that.",
+        )
+    else:
+        return None
+    if not extracted.text.strip():
+        raise Rejected("empty", f"The {source_format} document has no text; re-fetch it.")
+    return Decoded(extracted.text, None, source_format, extracted.page_starts,
+                   ocr_confidence=extracted.ocr_confidence)
+
+
 def decode_bytes(data: bytes) -> Decoded:
-    """Decode one report file; raises Rejected('empty' | 'binary' | 'undecodable')."""
+    """Decode one report file; raises Rejected (see REASONS)."""
     if not data:
         raise Rejected("empty", "The file is 0 bytes; re-fetch it from its source.")
+    document = _decode_document(data)
+    if document is not None:
+        return document
     _reject_magic(data)
     bom_encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if bom_encoding is None:
@@ -233,13 +282,14 @@ def decode_bytes(data: bytes) -> Decoded:
             f"{controls} of its {len(text)} characters (decoded as {encoding}) are control "
             "characters, so it is binary data, not text; check what the scraper saved.",
         )
-    source_format = "text"
+    source_format, source_url, stated_date = "text", None, None
     if _looks_like_html(text):
+        source_url, stated_date = page_address(text), page_date(text)
         text, source_format = html_to_text(text), "html"
     if not text.strip():
         what = "an HTML page with no visible text" if source_format == "html" else "only whitespace"
         raise Rejected("empty", f"Decoded as {encoding}, it is {what}; re-fetch the report page.")
-    return Decoded(text, encoding, source_format)
+    return Decoded(text, encoding, source_format, source_url=source_url, page_date=stated_date)
 
 
 # ---------------------------------------------------------------------------------------------

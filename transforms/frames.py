@@ -4,6 +4,7 @@ Parsed results travel to DuckDB as Arrow batches (no row-at-a-time inserts).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -24,6 +25,9 @@ CONTENT_SCHEMA = pa.schema([
     ("encoding", pa.string()),
     ("source_format", pa.string()),
     ("text", pa.string()),
+    ("source_url", pa.string()),
+    ("page_date", pa.date32()),
+    ("ocr_confidence", pa.float64()),
 ])
 
 REPORT_SCHEMA = pa.schema([
@@ -62,6 +66,7 @@ OBSERVATION_SCHEMA = pa.schema([
     ("method", pa.string()),
     ("raw_label", pa.string()),
     ("parser_version", pa.string()),
+    ("page", pa.int32()),
 ])
 
 
@@ -86,7 +91,7 @@ def _columns(rows: list[tuple], names: tuple[str, ...]) -> dict[str, list]:
 
 def batch_from_results(results: list[ContentResult]) -> StagedBatch:
     contents = [_content_values(result) for result in results]
-    reports, observations, keys = [], [], []
+    reports, observations, keys, pages = [], [], [], []
     for result in results:
         if result.parsed is None:
             continue
@@ -113,9 +118,14 @@ def batch_from_results(results: list[ContentResult]) -> StagedBatch:
         })
         observations.extend(map(_observation_values, result.parsed.observations))
         keys.extend((result.sha256, seq, result.parser_version) for seq in range(len(result.parsed.observations)))
+        # The page (1-based) where the evidence starts; null for formats without pages.
+        starts = result.page_starts
+        pages.extend(
+            (bisect_right(starts, obs.span_start) if starts else None,) for obs in result.parsed.observations)
     observation_columns = {
         **_columns(observations, _OBSERVATION_FIELDS),
         **_columns(keys, ("sha256", "obs_seq", "parser_version")),
+        **_columns(pages, ("page",)),
     }
     return StagedBatch(
         pa.Table.from_pydict(_columns(contents, tuple(CONTENT_SCHEMA.names)), schema=CONTENT_SCHEMA),
@@ -131,6 +141,8 @@ INVENTORY_SCHEMA = pa.schema([
     ("mtime_ns", pa.int64()),
     ("skip_reason", pa.string()),
     ("skip_detail", pa.string()),
+    ("source_url", pa.string()),
+    ("fetched_at", pa.timestamp("us", tz="UTC")),
 ])
 
 

@@ -12,15 +12,18 @@ import hashlib
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 
 from transforms import gazetteer
 from transforms.decode import Rejected, check_is_report, decode_bytes
 from transforms.frames import StagedBatch, batch_from_results
+from transforms.manifest import read_manifest
 from transforms.parse import PARSER_VERSION, parse_report
 from transforms.model import ParsedReport
 
@@ -39,6 +42,8 @@ class RawFile:
     mtime_ns: int = 0
     skip_reason: str | None = None
     skip_detail: str | None = None
+    source_url: str | None = None  # from the manifest beside the raw folder (transforms.manifest)
+    fetched_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,10 @@ class ContentResult:
     source_format: str | None = None
     text: str | None = None
     parsed: ParsedReport | None = None
+    page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
+    source_url: str | None = None  # the address a saved HTML page states for itself
+    page_date: date | None = None  # the publication date it states in its chrome
+    ocr_confidence: float | None = None  # mean word confidence (0–1) when the text is OCR's
 
 
 def _sha256_of(path: str) -> str:
@@ -76,7 +85,8 @@ def discover(
 
     `known` maps a relative path to the (size, mtime_ns, sha256) of the previous listing: a file whose
     size and modification time did not change keeps its hash without being read again (as make and
-    rsync decide). Links are not followed out of the folder: a linked file that resolves outside it is
+    rsync decide). Each file gets its address and fetch time from the manifest beside the folder, if
+    there is one (`transforms.manifest`). Links are not followed out of the folder: a linked file that resolves outside it is
     listed (so it is accounted for) but never read.
     """
     known = known or {}
@@ -115,11 +125,52 @@ def discover(
             else:
                 found.append(RawFile(relative, sha, size, mtime))
     found.sort(key=lambda raw: raw.source_file)
+    manifest = read_manifest(root)
+    if manifest:
+        found = [
+            replace(raw, source_url=entry.source_url, fetched_at=entry.fetched_at)
+            if (entry := manifest.get(raw.source_file)) else raw
+            for raw in found
+        ]
     return found
 
 
+# A text report takes well under a second to decode and parse, a scan some 2 s a page of OCR; a file
+# that holds a worker for this long is pathological (a PDF whose pages PDFium grinds through, junk
+# that makes a pattern backtrack, a 300-page scan) and is quarantined instead of stalling the build.
+FILE_SECONDS = 600.0
+
+
+class _OverTime(BaseException):
+    """Raised by the timer; a BaseException, so that the parser's `except Exception` lets it through."""
+
+
+def _over_time(signum: int, frame: object) -> None:
+    raise _OverTime
+
+
 def process_content(sha256: str, path: str) -> ContentResult:
-    """Decode and parse one file's content; every failure becomes a rejection with a reason."""
+    """Decode and parse one file's content; every failure becomes a rejection with a reason, and so
+    does taking more than FILE_SECONDS (timed where a timer signal can be had: the main thread of a
+    process on a POSIX system, as in parse workers and step processes)."""
+    timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not timed:
+        return _process_content(sha256, path)
+    previous = signal.signal(signal.SIGALRM, _over_time)
+    signal.setitimer(signal.ITIMER_REAL, FILE_SECONDS)
+    try:
+        return _process_content(sha256, path)
+    except _OverTime:
+        return ContentResult(
+            sha256, PARSER_VERSION, "rejected", "time_limit",
+            f"decoding and parsing it took more than {FILE_SECONDS:g} s; please report this file",
+        )
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _process_content(sha256: str, path: str) -> ContentResult:
     try:
         with open(path, "rb") as handle:
             decoded = decode_bytes(handle.read())
@@ -138,7 +189,8 @@ def process_content(sha256: str, path: str) -> ContentResult:
         )
     return ContentResult(
         sha256, PARSER_VERSION, "parsed", None, None,
-        decoded.encoding, decoded.source_format, decoded.text, parsed,
+        decoded.encoding, decoded.source_format, decoded.text, parsed, decoded.page_starts,
+        decoded.source_url, decoded.page_date, decoded.ocr_confidence,
     )
 
 

@@ -34,8 +34,11 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table | p
 
 def staged_contents(con: duckdb.DuckDBPyConnection, parser_version: str) -> set[str]:
     """The contents already decoded and parsed by this parser version."""
+    # A scan rejected for want of OCR is retried by every build: once Tesseract is installed, it is read.
     rows = con.execute(
-        "SELECT sha256 FROM staging.stg_content WHERE parser_version = $version", {"version": parser_version}
+        "SELECT sha256 FROM staging.stg_content WHERE parser_version = $version "
+        "AND reason IS DISTINCT FROM 'needs_ocr'",
+        {"version": parser_version},
     ).fetchall()
     return {sha for (sha,) in rows}
 

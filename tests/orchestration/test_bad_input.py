@@ -50,7 +50,7 @@ def test_every_bad_file_is_accounted_for_and_encodings_do_not_change_the_numbers
         files = con.execute("SELECT count(*) FROM staging.stg_file").fetchone()[0]
     assert quarantined == {
         "empty.txt": "empty",
-        "scan.pdf": "binary",
+        "scan.pdf": "broken_document",
         "photo.png": "binary",
         "menu.txt": "not_a_report",
         "big.txt": "too_large",

@@ -56,3 +56,23 @@ def test_an_unchanged_file_keeps_its_known_hash_and_a_touched_one_is_hashed_agai
     os.utime(path, ns=(first.mtime_ns + 10**9, first.mtime_ns + 10**9))
     [touched] = discover(tmp_path, max_file_bytes=1000, known=known)
     assert touched.sha256 == first.sha256 != "known-hash"
+
+
+def test_a_file_that_holds_its_worker_too_long_is_quarantined(tmp_path, monkeypatch) -> None:
+    import signal
+
+    from transforms import ingest
+
+    def endless(text):
+        while True:
+            pass
+
+    monkeypatch.setattr(ingest, "parse_report", endless)
+    monkeypatch.setattr(ingest, "FILE_SECONDS", 0.2)
+    path = tmp_path / "report.txt"
+    path.write_text("青山镇2020年政府信息公开工作年度报告\n全年主动公开政府信息20条，收到依申请公开申请3件。\n", encoding="utf-8")
+    before = signal.getsignal(signal.SIGALRM)
+    result = ingest.process_content("0" * 64, str(path))
+    assert (result.status, result.reason) == ("rejected", "time_limit")
+    assert "more than 0.2 s" in result.detail
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) is before

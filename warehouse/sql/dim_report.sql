@@ -9,14 +9,22 @@ WITH files AS (
         source_file,
         sha256,
         mtime_ns,
+        source_url,
+        fetched_at,
         row_number() OVER (PARTITION BY sha256 ORDER BY source_file) AS copy_rank
     FROM staging.stg_file
     WHERE skip_reason IS NULL
 ),
 reports AS (
-    SELECT files.source_file, files.mtime_ns, report.*
+    SELECT
+        files.source_file, files.mtime_ns, files.fetched_at,
+        -- the manifest's address, else the one a saved page states for itself
+        coalesce(files.source_url, content.source_url) AS source_url,
+        content.source_format AS media_type, content.ocr_confidence, content.page_date, report.*
     FROM files
     JOIN staging.stg_report AS report USING (sha256)
+    JOIN staging.stg_content AS content
+        ON content.sha256 = report.sha256 AND content.parser_version = report.parser_version
     WHERE files.copy_rank = 1
 ),
 reviews AS (
@@ -53,6 +61,10 @@ SELECT
     left(reports.sha256, 16) AS report_key,
     reports.source_file,
     reports.sha256,
+    reports.media_type,
+    reports.ocr_confidence,
+    reports.source_url,
+    reports.fetched_at,
     reports.body_name,
     reports.body_level,
     -- Parents as the text states them (labeling rules: null when the text does not name them) …
@@ -75,10 +87,17 @@ SELECT
         WHEN reports.body_name IS NULL OR reports.report_year IS NULL THEN 'parsed_metadata_incomplete'
         ELSE 'parsed'
     END AS parse_status,
-    -- The date the text states; else the file's modification time, marked as such (a scraper's
-    -- copy time, so days late are computed from stated dates only).
-    coalesce(reports.publish_date, CAST(make_timestamp(reports.mtime_ns // 1000) AS DATE)) AS publish_date,
-    CASE WHEN reports.publish_date IS NOT NULL THEN 'text' ELSE 'file_mtime' END AS publish_date_source,
+    -- The date the text states; else the one a saved page states in its chrome (dropped from the
+    -- text); else the file's modification time, marked as such (a scraper's copy time, so days
+    -- late are computed from stated dates only).
+    coalesce(
+        reports.publish_date, reports.page_date, CAST(make_timestamp(reports.mtime_ns // 1000) AS DATE)
+    ) AS publish_date,
+    CASE
+        WHEN reports.publish_date IS NOT NULL THEN 'text'
+        WHEN reports.page_date IS NOT NULL THEN 'page'
+        ELSE 'file_mtime'
+    END AS publish_date_source,
     reports.is_truncated,
     reports.sections AS sections_present,
     reports.period_start,

@@ -36,6 +36,7 @@ SELECT
     obs.evidence,
     obs.span_start,
     obs.span_end,
+    obs.page,
     obs.confidence,
     obs.method,
     obs.raw_label,

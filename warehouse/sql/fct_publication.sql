@@ -50,7 +50,7 @@ SELECT
     report.publish_date,
     report.publish_date_source,
     deadlines.deadline,
-    CASE WHEN report.publish_date_source = 'text'
+    CASE WHEN report.publish_date_source IN ('text', 'page')
         THEN date_diff('day', deadlines.deadline, report.publish_date) END AS days_late,
     report.sections_present
 FROM deadlines

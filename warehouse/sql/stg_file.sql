@@ -7,5 +7,10 @@ CREATE TABLE IF NOT EXISTS staging.stg_file (
     -- Set when the file is not decoded at all: 'too_large' (above OGI_MAX_FILE_BYTES; hashed by
     -- streaming, never held in memory) or 'outside_raw_folder' (a link pointing out of the folder).
     skip_reason VARCHAR,
-    skip_detail VARCHAR
+    skip_detail VARCHAR,
+    source_url  VARCHAR,            -- from the manifest beside the raw folder, if any
+    fetched_at  TIMESTAMPTZ
 );
+-- Warehouses made before the manifest was read gain its columns.
+ALTER TABLE staging.stg_file ADD COLUMN IF NOT EXISTS source_url VARCHAR;
+ALTER TABLE staging.stg_file ADD COLUMN IF NOT EXISTS fetched_at TIMESTAMPTZ;

@@ -19,5 +19,8 @@ CREATE TABLE IF NOT EXISTS staging.stg_observation (
     confidence      DOUBLE  NOT NULL,
     method          VARCHAR NOT NULL,
     raw_label       VARCHAR,
-    parser_version  VARCHAR NOT NULL
+    parser_version  VARCHAR NOT NULL,
+    page            INTEGER            -- page of the evidence's start (1-based); null without pages
 );
+-- Warehouses staged before observations had a page gain the column (null: none had pages then).
+ALTER TABLE staging.stg_observation ADD COLUMN IF NOT EXISTS page INTEGER;
