@@ -49,7 +49,7 @@ def test_sql_prints_the_panel_as_a_table_csv_and_json(cli_env):
     assert table.returncode == 0
     assert "(5 rows)" in table.stdout
     csv_out = _ogi("sql", "select pd_items_total from marts.fct_town_year order by 1", "--format", "csv", env=cli_env)
-    assert csv_out.stdout.split() == ["pd_items_total", "44.0", "48.0", "62.0", "318.0", "438.0"]
+    assert csv_out.stdout.split() == ["pd_items_total", "44", "48", "62", "318", "438"]
     json_out = _ogi("sql", "select body_name from marts.dim_report order by source_file limit 1",
                     "--format", "json", env=cli_env)
     assert json.loads(json_out.stdout) == [{"body_name": "康大营镇"}]
