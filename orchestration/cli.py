@@ -128,13 +128,15 @@ def _run_build(args: argparse.Namespace):
     _start_step_server()
     from orchestration.definitions import build_job
 
-    with instance:
+    from orchestration.progress import RunFollower
+
+    with instance, RunFollower(build_job().name, sys.stderr, sys.stderr.isatty()):
         result = dg.execute_job(
             dg.reconstructable(build_job),
             instance,
             run_config={
-                # The run's own log stays in the instance (the UI shows it); the terminal gets the one
-                # line this command prints.
+                # The run's own log stays in the instance (the UI shows it); the terminal gets the
+                # progress that RunFollower draws from the run's events.
                 "loggers": {"console": {"config": {"log_level": "CRITICAL"}}},
                 "ops": {"ingest": {"config": {
                     "reparse_years": args.reparse_year or [], "allow_removals": args.allow_removals,
