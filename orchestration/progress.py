@@ -63,6 +63,8 @@ class _Bar:
         if self.task is None:
             self.task = self.progress.add_task("parsing", total=total, rate=rate)
         self.progress.update(self.task, completed=done, total=total, rate=rate)
+        # Drawn now, not at rich's next refresh: the step's end may come in the same poll.
+        self.progress.refresh()
 
     def close(self) -> None:
         self.progress.stop()

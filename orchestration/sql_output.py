@@ -11,6 +11,7 @@ import math
 import os
 import sys
 import unicodedata
+from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
@@ -29,7 +30,8 @@ MAX_CELL_WIDTH = 40
 _BATCH_ROWS = 10_000
 
 
-def _batches(cursor: duckdb.DuckDBPyConnection):
+def _rows(cursor: duckdb.DuckDBPyConnection):
+    """The cursor's remaining rows, fetched _BATCH_ROWS at a time."""
     while rows := cursor.fetchmany(_BATCH_ROWS):
         yield from rows
 
@@ -59,7 +61,7 @@ def _pad(text: str, width: int) -> str:
 def write_table(cursor: duckdb.DuckDBPyConnection, out: IO[str], max_rows: int) -> None:
     names = columns(cursor)
     shown = cursor.fetchmany(max_rows) if max_rows else []
-    hidden = sum(1 for _ in _batches(cursor))
+    hidden = sum(1 for _ in _rows(cursor))
     cells = [[_cell(v) for v in row] for row in shown]
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(names)]
     print(" | ".join(_pad(c, w) for c, w in zip(names, widths)).rstrip(), file=out)
@@ -77,17 +79,20 @@ def write_csv(cursor: duckdb.DuckDBPyConnection, out: IO[str]) -> None:
     # LF, not the csv module's CR LF: what Unix tools (tail, wc, cut, shell variables) expect.
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns(cursor))
-    writer.writerows(_batches(cursor))
+    writer.writerows(_rows(cursor))
 
 
 def _json_value(value: object) -> object:
-    # NaN and infinities are not JSON: null, as pandas' to_json writes them.
+    # NaN and infinities are not JSON: null, as pandas' to_json writes them. A DECIMAL (e.g. an
+    # avg() of integers) is a number, not the string json's `default` would make of it.
+    if isinstance(value, Decimal):
+        value = float(value)
     return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
 def _objects(cursor: duckdb.DuckDBPyConnection):
     names = columns(cursor)
-    for row in _batches(cursor):
+    for row in _rows(cursor):
         yield json.dumps({name: _json_value(v) for name, v in zip(names, row)}, ensure_ascii=False,
                          default=str, allow_nan=False)
 

@@ -67,6 +67,9 @@ def test_json_is_one_array_and_jsonl_one_object_a_line(cli_env):
     assert json.loads(_ogi("sql", query, "--format", "json", env=cli_env).stdout) == expected
     lines = _ogi("sql", query, "--format", "jsonl", env=cli_env).stdout.splitlines()
     assert [json.loads(line) for line in lines] == expected
+    # A DECIMAL is a JSON number, NaN (no JSON value) null.
+    odd = _ogi("sql", "select 1.25::decimal(5,2) as d, 'nan'::double as n", "--format", "json", env=cli_env)
+    assert json.loads(odd.stdout) == [{"d": 1.25, "n": None}]
 
 
 def test_the_table_shows_each_statement_and_at_most_max_rows(cli_env):

@@ -62,8 +62,8 @@ def test_on_a_terminal_parsing_is_a_live_bar_shown_before_the_stage_ends(tmp_pat
     os.close(main)
     assert build.wait(timeout=60) == 0
     text = shown.decode("utf-8", errors="replace")
-    # rich draws the bar (━) with the count, the share, the elapsed time and an ETA, and redraws it in
-    # place (\r); all five files are parsed before the ingest step says it is done.
-    assert _in_order(text, "ingest: started", "parsing", "━", "0/5", "\r", "5/5", "100%", "ETA",
-                     "ingest: done in ")
+    # rich draws the bar (━) with the count, the share, the elapsed time and an ETA, redrawn in place
+    # (\r), before the ingest step says it is done. (Whether 0/5 is drawn too depends on whether a
+    # poll falls between the two observations: five files parse in a second.)
+    assert _in_order(text, "ingest: started", "parsing", "━", "5/5", "100%", "ETA", "\r", "ingest: done in "), text
     assert "reports:       5" in text
