@@ -6,12 +6,10 @@ failed) — one line on stderr says what and what to do; 2 an internal error (a 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
 import traceback
-import unicodedata
 from pathlib import Path
 
 from orchestration.review_cli import add_commands, build_summary, check_records
@@ -135,13 +133,15 @@ def _run_build(args: argparse.Namespace):
     _start_step_server()
     from orchestration.definitions import build_job
 
-    with instance:
+    from orchestration.progress import RunFollower
+
+    with instance, RunFollower(build_job().name, sys.stderr, sys.stderr.isatty()):
         result = dg.execute_job(
             dg.reconstructable(build_job),
             instance,
             run_config={
-                # The run's own log stays in the instance (the UI shows it); the terminal gets the one
-                # line this command prints.
+                # The run's own log stays in the instance (the UI shows it); the terminal gets the
+                # progress that RunFollower draws from the run's events.
                 "loggers": {"console": {"config": {"log_level": "CRITICAL"}}},
                 "ops": {"ingest": {"config": {
                     "reparse_years": args.reparse_year or [], "allow_removals": args.allow_removals,
@@ -187,47 +187,23 @@ def _metadata(result, asset: str) -> dict:
     return {name: value.value for name, value in materialization.metadata.items()}
 
 
-def _width(text: str) -> int:
-    """Terminal columns: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
-def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
-    if fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    elif fmt == "json":
-        for row in rows:
-            print(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str))
-    else:
-        cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-        widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
-        print(" | ".join(_pad(c, w) for c, w in zip(columns, widths)))
-        print("-+-".join("-" * w for w in widths))
-        for row in cells:
-            print(" | ".join(_pad(v, w) for v, w in zip(row, widths)))
-        print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-
-
 def cmd_sql(args: argparse.Namespace) -> int:
     _set_paths(args)
-    from warehouse.connection import connect_for_queries, run_query
+    from orchestration import sql_output
+    from warehouse.connection import connect_for_queries, run_statements
 
+    sql_output.check_options(args.format, args.out_file)
     allowed = [Path(folder) for folder in args.allow_files or []]
     for folder in allowed:
         if not folder.is_dir():
             raise UserError(f"--allow-files {folder}: no such folder")
-    con = connect_for_queries(os.environ["OGI_WAREHOUSE"], allowed)
+    warehouse = os.environ["OGI_WAREHOUSE"]
+    con = connect_for_queries(warehouse, allowed)
     try:
-        columns, rows = run_query(con, args.query)
+        results = run_statements(con, args.query, sql_output.one_only(args.format))
+        sql_output.write_results(results, args.format, args.max_rows, args.out_file, warehouse)
     finally:
         con.close()
-    _print_rows(columns, rows, args.format)
     return OK
 
 
@@ -307,50 +283,89 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count of rows (0, 1, 2 …)")
+    return int(text)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
         """A usage error is the user's: one line and status 1 (argparse's own: the usage and 2)."""
         self.exit(USER_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+class _Version(argparse.Action):
+    """`ogi --version`: the package's version and the parser's, which the warehouse records per
+    observation. Computed only when asked: the parser's version imports the parser."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="print the package and parser versions and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import version
+
+        from transforms.parse import PARSER_VERSION
+
+        print(f"ogi {version('ogi-warehouse')} (parser {PARSER_VERSION})")
+        parser.exit(OK)
+
+
+# The help of the flags that stand for OGI_* variables (_set_paths): what each moves, its variable, its default.
+_WAREHOUSE_HELP = ("DuckDB file of the warehouse (env OGI_WAREHOUSE; default: warehouse.duckdb in OGI_DATA_DIR, "
+                   "itself data/ in the repository by default)")
+_EXPORTS_HELP = "(env OGI_EXPORT_DIR; default: exports/ beside the warehouse)"
+
+
 def _parser() -> argparse.ArgumentParser:
+    from orchestration.sql_output import DEFAULT_MAX_ROWS, FORMATS
+
     parser = _Parser(prog="ogi", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     build = commands.add_parser("build", help="materialise every asset through Dagster")
-    build.add_argument("--raw", help="folder of report files (default: the folder this warehouse was built from; "
-                                     "the bundled sample corpus for a new warehouse)")
-    build.add_argument("--warehouse", help="DuckDB file to publish (default: data/warehouse.duckdb)")
-    build.add_argument("--export-dir", help="folder of the parquet exports and the report "
-                                            "(default: exports/ beside the warehouse)")
+    build.add_argument("--raw", help="folder of report files (env OGI_RAW_DIR; default: the folder this warehouse "
+                                     "was built from; the bundled sample corpus for a new warehouse)")
+    build.add_argument("--warehouse", help=_WAREHOUSE_HELP + "; the build publishes it")
+    build.add_argument("--export-dir", help="folder of the parquet exports and the report " + _EXPORTS_HELP)
     build.add_argument("--reparse-year", type=int, action="append", metavar="YEAR",
-                       help="parse the reports of this statistics year again even if unchanged (repeatable)")
+                       help="parse the reports of this statistics year again even if unchanged (repeatable; "
+                            "default: none)")
     build.add_argument("--allow-removals", action="store_true",
-                       help="let the build remove more than half of the warehouse's reports")
-    build.add_argument("--corrections", help="the team's corrections file (default: RAW/corrections.csv)")
+                       help="let the build remove more than half of the warehouse's reports (default: refused)")
+    build.add_argument("--corrections", help="the team's corrections file (env OGI_CORRECTIONS; default: "
+                                             "corrections.csv at the top of the raw folder)")
     build.set_defaults(run=cmd_build)
 
     sql = commands.add_parser("sql", help="ad hoc SQL that only reads")
-    sql.add_argument("query")
-    sql.add_argument("--warehouse")
-    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument("query", help="one or more statements separated by ';' (each one's result is shown)")
+    sql.add_argument("--warehouse", help=_WAREHOUSE_HELP)
+    sql.add_argument("--format", choices=FORMATS, default="table",
+                     help="table for people (default); csv, json (one array), jsonl (one object a line) or "
+                          "parquet for programs")
+    sql.add_argument("--max-rows", type=_count, default=DEFAULT_MAX_ROWS, metavar="N",
+                     help=f"rows the table shows; it counts the rest (default: {DEFAULT_MAX_ROWS}; the other "
+                          "formats write every row)")
+    sql.add_argument("--out", dest="out_file", metavar="FILE",
+                     help="the parquet file to write (default: stdout, when it is not a terminal)")
     sql.add_argument("--allow-files", action="append", metavar="DIR",
-                     help="let queries read the files under DIR, e.g. read_csv('DIR/x.csv') (repeatable; never writes)")
+                     help="let queries read the files under DIR, e.g. read_csv('DIR/x.csv') (repeatable; never "
+                          "writes; default: none)")
     sql.set_defaults(run=cmd_sql)
 
     export = commands.add_parser("export", help="parquet exports of the marts")
-    export.add_argument("--out", help="folder (default: exports/ beside the warehouse)")
-    export.add_argument("--warehouse")
+    export.add_argument("--out", help="folder " + _EXPORTS_HELP)
+    export.add_argument("--warehouse", help=_WAREHOUSE_HELP)
     export.set_defaults(run=cmd_export)
 
     report = commands.add_parser("report", help="the HTML report with charts, viewable offline")
-    report.add_argument("--out", help=f"folder for {REPORT_FILE} (default: the exports folder, exports/ beside "
-                                      "the warehouse)")
-    report.add_argument("--warehouse")
+    report.add_argument("--out", help=f"folder for {REPORT_FILE} {_EXPORTS_HELP}")
+    report.add_argument("--warehouse", help=_WAREHOUSE_HELP)
     report.set_defaults(run=cmd_report)
 
     extract = commands.add_parser("extract", help="parse files only: the observations with their evidence")
-    extract.add_argument("files", nargs="+")
+    extract.add_argument("files", nargs="+", help="report files to parse (any encoding the build reads)")
     extract.add_argument("--json", action="store_true", help="one JSON object per observation")
     extract.set_defaults(run=cmd_extract)
     add_commands(commands)

@@ -208,25 +208,31 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     value = correct.add_mutually_exclusive_group(required=True)
     value.add_argument("--value", help="the figure the report states")
     value.add_argument("--not-stated", action="store_true", help="the report does not state this figure")
-    correct.add_argument("--who", required=True)
+    correct.add_argument("--who", required=True, help="who corrects (kept with the line)")
     correct.add_argument("--why", required=True, help="what the report says, and where")
     correct.add_argument("--when", help="date of the correction, YYYY-MM-DD (default: today, UTC)")
-    correct.add_argument("--raw", help="the raw folder whose corrections.csv to write")
-    correct.add_argument("--corrections", help="the corrections file (default: RAW/corrections.csv)")
-    correct.add_argument("--warehouse")
+    correct.add_argument("--raw", help="the raw folder whose corrections.csv to write (env OGI_RAW_DIR; default: "
+                                       "the folder the warehouse was built from)")
+    correct.add_argument("--corrections", help="the corrections file (env OGI_CORRECTIONS; default: "
+                                               "corrections.csv at the top of the raw folder)")
+    correct.add_argument("--warehouse", help="DuckDB file of the warehouse (env OGI_WAREHOUSE; default: "
+                                             "data/warehouse.duckdb)")
     correct.set_defaults(run=cmd_correct)
 
     review = commands.add_parser("review", help="what needs a person, ranked, with the command to fix each")
     review.add_argument("--all", action="store_true", help="include reports marked reviewed")
     review.add_argument("--kind", choices=("correction_issue", "contradiction", "cross_year_break", "outlier",
-                                           "low_confidence", "unresolved_organ"))
-    review.add_argument("--limit", type=int, default=_LIST_LIMIT)
-    review.add_argument("--format", choices=("text", "json"), default="text")
+                                           "low_confidence", "unresolved_organ"), help="only items of this kind (default: all)")
+    review.add_argument("--limit", type=int, default=_LIST_LIMIT, help=f"items shown (default: {_LIST_LIMIT})")
+    review.add_argument("--format", choices=("text", "json"), default="text", help="text, or json: one object a line (default: text)")
     review.add_argument("--mark-reviewed", metavar="REPORT", help="mark a report reviewed (key, sha256 or file)")
     review.add_argument("--mark-unreviewed", metavar="REPORT", help="put a report back on the queue")
     review.add_argument("--who", help="who reviewed (with --mark-reviewed)")
     review.add_argument("--note", help="a note kept with the mark")
-    review.add_argument("--raw", help="the raw folder whose reviews.csv to write")
-    review.add_argument("--corrections", help="the corrections file; reviews.csv sits beside it")
-    review.add_argument("--warehouse")
+    review.add_argument("--raw", help="the raw folder whose reviews.csv to write (env OGI_RAW_DIR; default: "
+                                      "the folder the warehouse was built from)")
+    review.add_argument("--corrections", help="the corrections file; reviews.csv sits beside it (env OGI_CORRECTIONS; "
+                                              "default: corrections.csv at the top of the raw folder)")
+    review.add_argument("--warehouse", help="DuckDB file of the warehouse (env OGI_WAREHOUSE; default: "
+                                            "data/warehouse.duckdb)")
     review.set_defaults(run=cmd_review)

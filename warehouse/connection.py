@@ -7,6 +7,7 @@ reader never meets a writer's lock.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -72,7 +73,7 @@ _DENIED_FILE = re.compile(r'Cannot access (?:file|directory) "([^"]*)"')
 def connect_for_queries(path: str | Path, allowed_dirs: list[Path] = ()) -> duckdb.DuckDBPyConnection:
     """A read-only connection for ad hoc SQL: no file outside `allowed_dirs` can be read, none
     written, no extension installed or loaded, no database attached, and the configuration locked
-    so that no statement can undo this. Run its queries through `run_query`."""
+    so that no statement can undo this. Run its queries through `run_statements`."""
     con = connect_read_only(path)
     # Only settable once the database runs, and only while external access is still on.
     con.execute("SET allowed_directories = $dirs", {"dirs": [f"{Path(d).resolve()}/" for d in allowed_dirs]})
@@ -98,14 +99,21 @@ def _check_reads_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
         )
 
 
-def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list[tuple]]:
-    """The columns and rows of the last statement of `sql`, on a `connect_for_queries` connection;
-    UserError (one line) for a statement refused or failing."""
+def run_statements(con: duckdb.DuckDBPyConnection, sql: str, one_only: str = "") -> Iterator[duckdb.DuckDBPyConnection]:
+    """Run the statements of `sql` one by one on a `connect_for_queries` connection, all checked
+    first, yielding the connection after each statement that returns rows, for its caller to read
+    (`columns`, then `fetchmany`) before the next runs; UserError (one line) for a statement refused
+    or failing. `execute` holds the whole result in DuckDB, so reading it cannot fail. With
+    `one_only` (the reason), more than one statement is refused before any runs."""
     try:
         _check_reads_only(con, sql)
-        cursor = con.execute(sql)
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        return columns, (cursor.fetchall() if columns else [])
+        statements = con.extract_statements(sql)
+        if one_only and len(statements) > 1:
+            raise UserError(f"the query has {len(statements)} statements but {one_only}")
+        for statement in statements:
+            cursor = con.execute(statement)
+            if cursor.description:
+                yield cursor
     except duckdb.PermissionException as error:
         denied = _DENIED_FILE.search(str(error))
         what = denied.group(1) if denied else "a file"
@@ -118,3 +126,9 @@ def run_query(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[list[str], list
         if "read-only mode" in message:
             raise QueryRefused("the warehouse is read-only through `ogi sql`; builds change it (ogi build)") from error
         raise UserError(message) from error
+
+
+def columns(cursor: duckdb.DuckDBPyConnection) -> list[str]:
+    """The result's column names as the query wrote them: DuckDB heads `count(*)` `count_star()`
+    (the function it rewrites it to); every other name is DuckDB's own."""
+    return [d[0].replace("count_star()", "count(*)") for d in cursor.description]

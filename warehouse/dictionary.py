@@ -1,7 +1,8 @@
 """The data dictionary: every table and column of the warehouse with its meaning, and the catalog's
 codes — generated from warehouse/seeds (the catalog and columns.csv) and the live schema, so it
-cannot drift from what the warehouse holds. Written to docs/data-dictionary.md and beside every
-parquet export; the same column descriptions appear in the Dagster UI.
+cannot drift from what the warehouse holds. Written to docs/data-dictionary.md and at the root of
+the parquet exports; the same column descriptions are the warehouse's `COMMENT ON` texts, the
+exports' parquet field metadata and datapackage.json, and the Dagster UI's.
 """
 from __future__ import annotations
 
@@ -43,6 +44,36 @@ def table_columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> li
         "WHERE table_schema = $schema AND table_name = $table ORDER BY ordinal_position",
         {"schema": schema, "table": table},
     ).fetchall()
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def describe_in_warehouse(con: duckdb.DuckDBPyConnection, table: str, description: str) -> None:
+    """`COMMENT ON` marts.`table` and each of its columns, so that DuckDB's own catalog (and any
+    client that shows it: DBeaver, `duckdb_columns()`) and the parquet exports carry the meanings.
+    COMMENT takes no bound parameters: the texts come from the project's own files."""
+    con.execute(f"COMMENT ON TABLE marts.{table} IS {_quoted(description)}")
+    docs = column_docs().get(table, {})
+    for column, _ in table_columns(con, "marts", table):
+        if column in docs:
+            con.execute(f'COMMENT ON COLUMN marts.{table}."{column}" IS {_quoted(docs[column])}')
+
+
+def warehouse_descriptions(con: duckdb.DuckDBPyConnection, table: str) -> tuple[str, dict[str, str]]:
+    """The comments `describe_in_warehouse` left on marts.`table`: its own and its columns'."""
+    [(own,)] = con.execute(
+        "SELECT comment FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = $t "
+        "UNION ALL SELECT comment FROM duckdb_views() WHERE schema_name = 'marts' AND view_name = $t",
+        {"t": table},
+    ).fetchall()
+    columns = dict(con.execute(
+        "SELECT column_name, comment FROM duckdb_columns() "
+        "WHERE schema_name = 'marts' AND table_name = $t AND comment IS NOT NULL",
+        {"t": table},
+    ).fetchall())
+    return own or "", columns
 
 
 def render(con: duckdb.DuckDBPyConnection) -> str:

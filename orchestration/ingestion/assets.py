@@ -5,15 +5,14 @@ Four assets, materialised by one step: they are one writer's work on the DuckDB 
 sequence, and each step of the multiprocess executor costs a process start."""
 
 import os
-import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 import dagster as dg
 import pyarrow as pa
-from tqdm import tqdm
 
+from orchestration.progress import PARSE_DONE, PARSE_PROGRESS_ASSET, PARSE_TOTAL
 from orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse, user_errors_as_failures
 from transforms.frames import inventory_table
 from transforms.ingest import discover, process_contents
@@ -85,6 +84,14 @@ def _inventory(context: dg.AssetExecutionContext, con, root: Path, max_bytes: in
     )
 
 
+def _parse_progress(context: dg.AssetExecutionContext, done: int, total: int) -> None:
+    """How far parsing is, as an event of the run: `ogi build` follows the run's events and draws it
+    (orchestration/progress.py), and the UI shows it on staged_reports. An event, not a bar on
+    stderr: Dagster sends a step's stderr to a log file."""
+    context.log_event(dg.AssetObservation(asset_key=PARSE_PROGRESS_ASSET, metadata={
+        PARSE_DONE: done, PARSE_TOTAL: total}))
+
+
 def _stage(context: dg.AssetExecutionContext, con, root: Path, reparse_years: list[int]) -> dg.MaterializeResult:
     """Decode and parse every content not yet staged by this parser version; reuse the rest."""
     done = staged_contents(con, PARSER_VERSION) - staged_of_years(con, reparse_years)
@@ -99,16 +106,16 @@ def _stage(context: dg.AssetExecutionContext, con, root: Path, reparse_years: li
     parsed = rejected = observations = 0
     staged_at = datetime.now(timezone.utc)
     started, load_seconds = time.perf_counter(), 0.0
-    with tqdm(total=len(todo), unit="file", desc="parsing", file=sys.stderr, disable=None) as bar:
-        for batch in process_contents(todo, workers=workers, chunk_size=_CHUNK):
-            load_started = time.perf_counter()
-            write_batch(con, batch, staged_at)
-            load_seconds += time.perf_counter() - load_started
-            # A content is either parsed (it has a report row) or rejected.
-            parsed += batch.reports.num_rows
-            rejected += batch.contents.num_rows - batch.reports.num_rows
-            observations += batch.observations.num_rows
-            bar.update(batch.contents.num_rows)
+    _parse_progress(context, 0, len(todo))
+    for batch in process_contents(todo, workers=workers, chunk_size=_CHUNK):
+        load_started = time.perf_counter()
+        write_batch(con, batch, staged_at)
+        load_seconds += time.perf_counter() - load_started
+        # A content is either parsed (it has a report row) or rejected.
+        parsed += batch.reports.num_rows
+        rejected += batch.contents.num_rows - batch.reports.num_rows
+        observations += batch.observations.num_rows
+        _parse_progress(context, parsed + rejected, len(todo))
     parse_seconds = time.perf_counter() - started - load_seconds
     pruned = prune_contents(con)
     staged_total = con.execute("SELECT count(*) FROM staging.stg_observation").fetchone()[0]

@@ -13,7 +13,7 @@ from orchestration.marts.checks import GATE_CHECKS
 from orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse, user_errors_as_failures
 from warehouse import marts
 from warehouse.corrections import create_tables, load_records
-from warehouse.dictionary import column_docs, markdown_table, table_columns
+from warehouse.dictionary import column_docs, describe_in_warehouse, markdown_table, table_columns
 from warehouse.team_records import RecordsError
 
 GROUP = "marts"
@@ -86,6 +86,7 @@ def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, raw_fol
         for mart in marts.ALL:
             if mart.name in selected:
                 mart.build(con)
+                describe_in_warehouse(con, mart.name, mart.description())
                 yield _materialization(con, mart, warehouse)
         for check in GATE_CHECKS:
             if check.name in selected_checks:

@@ -1,15 +1,21 @@
 """The `ogi` command line as users run it: the installed script, in a subprocess."""
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 import pytest
+
+from transforms.parse import PARSER_VERSION
 
 # The script installed beside the interpreter running the tests (.venv/bin/ogi).
 OGI = Path(sys.executable).parent / "ogi"
@@ -43,10 +49,94 @@ def test_sql_prints_the_panel_as_a_table_csv_and_json(cli_env):
     assert table.returncode == 0
     assert "(5 rows)" in table.stdout
     csv_out = _ogi("sql", "select pd_items_total from marts.fct_town_year order by 1", "--format", "csv", env=cli_env)
-    assert csv_out.stdout.split() == ["pd_items_total", "44.0", "48.0", "62.0", "318.0", "438.0"]
+    assert csv_out.stdout.split() == ["pd_items_total", "44", "48", "62", "318", "438"]
     json_out = _ogi("sql", "select body_name from marts.dim_report order by source_file limit 1",
                     "--format", "json", env=cli_env)
-    assert json.loads(json_out.stdout) == {"body_name": "康大营镇"}
+    assert json.loads(json_out.stdout) == [{"body_name": "康大营镇"}]
+
+
+def test_csv_ends_lines_with_lf_and_heads_count_star_as_written(cli_env):
+    result = _ogi("sql", "select count(*), count(*) + 1 as more from marts.dim_report", "--format", "csv",
+                  env=cli_env)
+    assert result.stdout == "count(*),more\n5,6\n"
+
+
+def test_json_is_one_array_and_jsonl_one_object_a_line(cli_env):
+    query = "select report_year, count(*) as n from marts.dim_report group by 1 order by 1"
+    expected = [{"report_year": 2017, "n": 4}, {"report_year": 2018, "n": 1}]
+    assert json.loads(_ogi("sql", query, "--format", "json", env=cli_env).stdout) == expected
+    lines = _ogi("sql", query, "--format", "jsonl", env=cli_env).stdout.splitlines()
+    assert [json.loads(line) for line in lines] == expected
+    # A DECIMAL is a JSON number, NaN (no JSON value) null.
+    odd = _ogi("sql", "select 1.25::decimal(5,2) as d, 'nan'::double as n", "--format", "json", env=cli_env)
+    assert json.loads(odd.stdout) == [{"d": 1.25, "n": None}]
+
+
+def test_the_table_shows_each_statement_and_at_most_max_rows(cli_env):
+    result = _ogi("sql", "select 7 as seven; select source_file from marts.dim_report order by 1",
+                  "--max-rows", "2", env=cli_env)
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.split("\n\n")
+    assert first.splitlines() == ["seven", "-----", "7", "(1 row)"]
+    lines = second.splitlines()
+    assert lines[0] == "source_file"
+    assert len(lines) == 2 + 2 + 1
+    assert lines[-1].startswith("(5 rows; 3 not shown")
+
+
+def test_a_long_cell_is_cut_in_the_table_and_whole_in_csv(cli_env):
+    query = "select repeat('长', 60) as text"
+    table = _ogi("sql", query, env=cli_env).stdout.splitlines()
+    # 40 terminal columns at most: 19 wide characters and the ellipsis.
+    assert table[2] == "长" * 19 + "…"
+    assert _ogi("sql", query, "--format", "csv", env=cli_env).stdout == "text\n" + "长" * 60 + "\n"
+
+
+def test_one_result_formats_refuse_several_statements_before_running_any(cli_env):
+    for fmt in ("csv", "json", "parquet"):
+        result = _ogi("sql", "select 1; select 2", "--format", fmt, env=cli_env)
+        assert "2 statements" in _one_error_line(result, "sql")
+        assert result.stdout == ""
+
+
+def test_parquet_goes_to_a_file_or_to_a_pipe(cli_env, tmp_path):
+    query = "select source_file, report_year from marts.dim_report order by 1"
+    out = tmp_path / "reports.parquet"
+    written = _ogi("sql", query, "--format", "parquet", "--out", str(out), env=cli_env)
+    assert written.returncode == 0, written.stderr
+    table = pq.read_table(out)
+    assert table.num_rows == 5
+    assert table.column_names == ["source_file", "report_year"]
+    piped = subprocess.run([str(OGI), "sql", query, "--format", "parquet"], capture_output=True, env=cli_env,
+                           timeout=120)
+    assert pq.read_table(pa.BufferReader(piped.stdout)).equals(table)
+    warehouse = Path(cli_env["OGI_DATA_DIR"]) / "warehouse.duckdb"
+    before = _digest(warehouse)
+    refused = _ogi("sql", query, "--format", "parquet", "--out", str(warehouse), env=cli_env)
+    assert "warehouse itself" in _one_error_line(refused, "sql")
+    assert _digest(warehouse) == before
+    assert "--format parquet" in _one_error_line(_ogi("sql", query, "--out", str(out), env=cli_env), "sql")
+
+
+def test_version_names_the_package_and_the_parser():
+    result = subprocess.run([str(OGI), "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout == f"ogi {version('ogi-warehouse')} (parser {PARSER_VERSION})\n"
+
+
+def test_every_argument_has_help_and_path_flags_name_their_variable():
+    from orchestration.cli import _parser
+
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    variables = {"--warehouse": "OGI_WAREHOUSE", "--raw": "OGI_RAW_DIR", "--export-dir": "OGI_EXPORT_DIR"}
+    for name, command in commands.choices.items():
+        for action in command._actions:
+            assert action.help, (name, action.dest)
+            for flag in action.option_strings:
+                if flag in variables:
+                    assert variables[flag] in action.help and "default" in action.help, (name, flag)
+    export_out = next(a for a in commands.choices["export"]._actions if "--out" in a.option_strings)
+    assert "OGI_EXPORT_DIR" in export_out.help
 
 
 def _digest(path: Path) -> str:

@@ -16,17 +16,21 @@ import re
 import struct
 import subprocess
 import sys
+from datetime import timezone
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
+from transforms.parse import PARSER_VERSION
 from warehouse.connection import connect_read_only
 from warehouse.report import write_report
-from warehouse.report.activity import UNKNOWN, activity_sections
-from warehouse.report.coverage import MAX_GRID_ORGANS, coverage_section
+from warehouse.report.activity import UNKNOWN, activity_sections, panel_by, proactive_items
+from warehouse.report.coverage import MAX_GRID_ORGANS, coverage_section, timeliness_section
 from warehouse.report.quality import LOW_CONFIDENCE
 from warehouse.report.queries import SQL_DIR, fetch
+from warehouse.settings import SAMPLE_CORPUS
 
 CHROMIUM = Path("/usr/bin/chromium")
 OGI = Path(sys.executable).parent / "ogi"
@@ -205,9 +209,66 @@ def test_the_charts_carry_the_sample_figures(sample):
     [disclosed] = [trace for trace in requests.charts[1].figure.data if trace.name == "公开 disclosed"]
     assert (list(disclosed.x), list(disclosed.customdata)) == ([2017], [21])
     assert list(disclosed.y) == [share for (share,) in disclosed_share]
-    # 吉林省 2017: 康大营镇 62, 新合镇 44, 北大湖镇 48 items; one of the three received requests.
+    # 吉林省 2017: 康大营镇 62, 新合镇 44, 北大湖镇 48 items; one of the three received requests. No
+    # report of 吉林省 in 2018 (大信镇 is in 山东省): a gap, not a point.
     jilin = [trace for trace in trends.charts[0].figure.data if trace.name == "吉林省"]
-    assert [(list(trace.x), list(trace.y)) for trace in jilin] == [([2017], [48]), ([2017], [pytest.approx(1 / 3)])]
+    assert [(list(trace.x), list(trace.y)) for trace in jilin] == [
+        ([2017, 2018], [48, None]), ([2017, 2018], [pytest.approx(1 / 3), None])]
+
+
+def test_the_coverage_line_is_the_share_where_the_corpus_reaches(sample):
+    with connect_read_only(sample[0]) as con:
+        (timeliness, _) = timeliness_section(con).charts
+        covered = dict(con.execute(
+            "SELECT report_year, sum(expected)::BIGINT FROM marts.fct_publication_coverage WHERE published > 0 "
+            "GROUP BY 1").fetchall())
+    [line] = [trace for trace in timeliness.figure.data if trace.type == "scatter"]
+    # 2017: four reports in three counties (梅河口市 twice, 永吉县, 江川区); 2018: one (即墨区).
+    assert list(line.x) == [2017, 2018]
+    assert list(line.y) == [pytest.approx(4 / covered[2017]), pytest.approx(1 / covered[2018])]
+    # The share is written on each point, so a small one still reads.
+    assert line.texttemplate == "%{y:.0%}"
+    # The bars are the reports: the organ-years with none are in the caption, not a bar that dwarfs them.
+    bars = {trace.name: list(trace.y) for trace in timeliness.figure.data if trace.type == "bar"}
+    assert bars == {"on time": [1, 0], "late": [0, 0], "no date stated": [3, 1]}
+    assert f"5 of {covered[2017] + covered[2018]:,} organ-years in all" in timeliness.caption
+
+
+def test_lines_leave_a_gap_for_a_year_without_reports():
+    groups = pl.DataFrame({
+        "grouping_kind": ["province"] * 3, "group_name": ["湖南省", "湖南省", "广西壮族自治区"],
+        "report_year": [2010, 2013, 2011], "reports": [2, 3, 1], "pd_items_median": [10.0, 30.0, 7.0],
+        "received_any_share": [0.5, 1.0, 0.0],
+    })
+    chart = panel_by(groups, "province", "province")
+    hunan = [trace for trace in chart.figure.data if trace.name == "湖南省"]
+    assert [list(trace.y) for trace in hunan] == [[10.0, None, None, 30.0], [0.5, None, None, 1.0]]
+    assert all(list(trace.x) == [2010, 2011, 2012, 2013] and trace.connectgaps is False for trace in hunan)
+
+
+def test_channel_bars_are_items_per_reporting_organ():
+    channels = pl.DataFrame({
+        "report_year": [2019, 2019, 2020], "channel_code": ["website", "weixin", "website"],
+        "channel_name": ["政府网站", "政务微信", "政府网站"], "items": [90.0, 12.0, 40.0],
+        "reports": [3, 1, 2], "year_reports": [3, 3, 2],
+    })
+    chart = proactive_items(channels)
+    bars = {trace.name: (list(trace.x), list(trace.y)) for trace in chart.figure.data}
+    # 2019: 90 items over the 3 reports splitting by channel, 12 over the same 3; 2020: 40 over 2.
+    assert bars == {"政府网站 website": ([2019, 2020], [30.0, 20.0]), "政务微信 weixin": ([2019], [4.0])}
+    assert chart.figure.layout.yaxis.title.text == "items per reporting organ"
+
+
+def test_the_page_says_where_its_figures_come_from(sample, sample_in_browser):
+    warehouse, _ = sample
+    with connect_read_only(warehouse) as con:
+        raw_folder, built_at = con.execute("SELECT raw_folder, built_at FROM staging.stg_build").fetchone()
+    dom, _, _ = sample_in_browser
+    [provenance] = re.findall(r'<p class="provenance">(.*?)</p>', dom, re.DOTALL)
+    assert f"warehouse <code>{warehouse}</code>" in provenance
+    assert f"from the raw folder <code>{SAMPLE_CORPUS}</code>" in provenance and raw_folder == str(SAMPLE_CORPUS)
+    assert f"built <code>{built_at.astimezone(timezone.utc):%Y-%m-%d %H:%M} UTC</code>" in provenance
+    assert f"parser <code>{PARSER_VERSION}</code>" in provenance
 
 
 def test_a_crowded_coverage_grid_keeps_the_organs_with_reports(sample):
@@ -222,7 +283,7 @@ def test_the_report_carries_the_data_dictionary(sample):
     html = sample[1].read_text(encoding="utf-8")
     assert "<summary>marts.fct_town_year</summary>" in html
     assert "<summary>staging.quarantine</summary>" in html
-    assert "<td><code>req_received</code></td><td>DOUBLE</td><td>Requests received (收到/新收申请)" in html
+    assert "<td><code>req_received</code></td><td>BIGINT</td><td>Requests received (收到/新收申请)" in html
 
 
 def test_the_page_draws_every_chart_in_a_headless_browser_without_errors(sample_in_browser):

@@ -29,21 +29,25 @@ def _channel_label(row: dict) -> str:
 
 def proactive_items(channels: pl.DataFrame) -> Chart:
     reports = _year_reports(channels)
-    caption = (f"Items disclosed proactively per statistics year, stacked by the channel the reports name "
-               f"(indicator pd_items_by_channel; an item can go out on several channels, so the channels can "
-               f"add up to more than the items disclosed). Panel reports only; rests on {plural(reports, 'report')} "
-               f"splitting their disclosures by channel.")
-    title = "Proactive disclosure by channel: items"
+    caption = (f"Items disclosed proactively per reporting organ and statistics year, stacked by the channel the "
+               f"reports name (indicator pd_items_by_channel): each channel's items divided by the year's reports "
+               f"that split their disclosures by channel, so that years with more or fewer such reports compare "
+               f"(the organs differ from year to year; an item can go out on several channels, so the channels "
+               f"can add up to more than the items disclosed). Panel reports only; rests on "
+               f"{plural(reports, 'report')} splitting their disclosures by channel.")
+    title = "Proactive disclosure by channel: items per reporting organ"
     if channels.is_empty():
         return Chart("proactive-items", title, caption, None)
     figure = go.Figure()
     for rows in channels.partition_by("channel_code", maintain_order=True):
         first = rows.row(0, named=True)
         figure.add_trace(go.Bar(
-            x=rows["report_year"].to_list(), y=rows["items"].to_list(), name=_channel_label(first),
-            customdata=rows["reports"].to_list(), hovertemplate="%{x}: %{y:,} items in %{customdata} report(s)",
+            x=rows["report_year"].to_list(), y=(rows["items"] / rows["year_reports"]).to_list(),
+            name=_channel_label(first), customdata=rows.select("items", "reports", "year_reports").rows(),
+            hovertemplate="%{x}: %{y:,.1f} items per organ (%{customdata[0]:,} items in %{customdata[1]} of "
+                          "%{customdata[2]} report(s))",
         ))
-    layout(figure, barmode="stack", xaxis={"dtick": 1}, yaxis={"title": "items"})
+    layout(figure, barmode="stack", xaxis={"dtick": 1}, yaxis={"title": "items per reporting organ"})
     mark_revision(figure, channels["report_year"].to_list())
     return Chart("proactive-items", title, caption, figure)
 
@@ -125,21 +129,27 @@ def panel_by(groups: pl.DataFrame, kind: str, noun: str) -> Chart:
     reports = int(rows["reports"].sum() or 0)
     caption = (f"Per statistics year and {noun}: the median of items disclosed proactively per organ (left) and "
                f"the share of organs that received any request, among those whose report states it (right). "
-               f"{noun.capitalize()} as the report states it, else as the gazetteer has it. "
+               f"{noun.capitalize()} as the report states it, else as the gazetteer has it; a year without "
+               f"a report of the {noun} is a gap in its line. "
                f"Rests on {plural(reports, 'report')} of the panel.")
     title = f"Trends by {noun}"
     if rows.is_empty():
         return Chart(f"trends-by-{kind}", title, caption, None)
     figure = make_subplots(rows=1, cols=2, subplot_titles=("median items disclosed proactively",
                                                            "share of organs receiving any request"))
+    # Every year of the span on each line, None where the group has no report: plotly leaves a gap
+    # there rather than join the years on either side as if the group had been measured between.
+    years = list(range(rows["report_year"].min(), rows["report_year"].max() + 1))
     for index, group in enumerate(rows.partition_by("group_name", maintain_order=True)):
         name = group["group_name"][0]
-        hover = group["reports"].to_list()
+        by_year = {row["report_year"]: row for row in group.iter_rows(named=True)}
+        hover = [by_year[year]["reports"] if year in by_year else 0 for year in years]
         # One colour per group in both panels (plotly would otherwise colour each trace anew).
         colour = PALETTE[index % len(PALETTE)]
         for column, col in (("pd_items_median", 1), ("received_any_share", 2)):
             figure.add_trace(go.Scatter(
-                x=group["report_year"].to_list(), y=group[column].to_list(), name=name, legendgroup=name,
+                x=years, y=[by_year[year][column] if year in by_year else None for year in years],
+                name=name, legendgroup=name, connectgaps=False,
                 showlegend=col == 1, mode="lines+markers", customdata=hover, line={"color": colour},
                 hovertemplate=f"{name} %{{x}}: %{{y:,.3g}} (%{{customdata}} report(s))<extra></extra>",
             ), row=1, col=col)

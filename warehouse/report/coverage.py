@@ -81,25 +81,32 @@ def coverage_grid(con: duckdb.DuckDBPyConnection, quarantined_files: int) -> Cha
 
 def on_time_by_year(by_year: pl.DataFrame) -> Chart:
     reports = int(by_year["reported"].sum() or 0)
-    caption = (f"Per statistics year, the organs expected to report: report out by the legal deadline "
-               f"(3月31日 of the next year; 1月31日 for departments since 2019), late, with no stated date, "
-               f"or no report at all; the line is coverage (reports / expected organ-years, right axis). "
+    covered_expected = int(by_year["covered_expected"].sum() or 0)
+    caption = (f"Per statistics year, the reports by whether they came out by the legal deadline (3月31日 of the "
+               f"next year; 1月31日 for departments since 2019), late, or with no stated date (bars, left axis). "
+               f"The line is coverage where the corpus reaches (right axis): of the organs expected to report in "
+               f"the counties (at each level) with at least one report that year, the share that did — "
+               f"{int(by_year['covered_published'].sum() or 0):,} of {covered_expected:,} organ-years in all. "
                f"Rests on {plural(reports, 'report')}, {int(by_year['expected'].sum() or 0):,} expected organ-years.")
     title = "Timeliness and coverage by year"
     if by_year.is_empty():
         return Chart("timeliness-by-year", title, caption, None)
     years = by_year["report_year"].to_list()
     figure = make_subplots(specs=[[{"secondary_y": True}]])
-    no_report = (by_year["expected"] - by_year["reported"]).to_list()
     for name, values, colour in (("on time", by_year["on_time"], "#2a9d8f"), ("late", by_year["late"], "#e76f51"),
-                                 ("no date stated", by_year["undated"], "#bdbdbd"),
-                                 ("no report", no_report, "#eeeeee")):
+                                 ("no date stated", by_year["undated"], "#bdbdbd")):
         figure.add_trace(go.Bar(x=years, y=list(values), name=name, marker_color=colour), secondary_y=False)
-    coverage = (by_year["reported"] / by_year["expected"]).to_list()
-    figure.add_trace(go.Scatter(x=years, y=coverage, name="coverage", mode="lines+markers",
-                                line={"color": "#264653"}), secondary_y=True)
+    # A year the corpus does not reach has no coverage to draw (None: a gap), not a coverage of 0.
+    coverage = [published / expected if expected else None
+                for published, expected in zip(by_year["covered_published"], by_year["covered_expected"])]
+    figure.add_trace(go.Scatter(
+        x=years, y=coverage, name="coverage where the corpus reaches", mode="lines+markers+text",
+        texttemplate="%{y:.0%}", textposition="top center", line={"color": "#264653"},
+        customdata=by_year.select("covered_published", "covered_expected").rows(),
+        hovertemplate="%{x}: %{customdata[0]} of %{customdata[1]} organs",
+    ), secondary_y=True)
     layout(figure, barmode="stack", xaxis={"dtick": 1})
-    figure.update_yaxes(title_text="organ-years", secondary_y=False)
+    figure.update_yaxes(title_text="reports", secondary_y=False)
     figure.update_yaxes(title_text="coverage", tickformat=".0%", range=[0, 1.05], tickmode="auto", showgrid=False,
                         secondary_y=True)
     return Chart("timeliness-by-year", title, caption, figure)

@@ -2,6 +2,7 @@
 their captions, and the data dictionary of the analysts' tables."""
 from __future__ import annotations
 
+from datetime import timezone
 from html import escape
 
 import plotly.io as pio
@@ -19,6 +20,7 @@ nav a {{ margin-right: 14px; }}
 .summary {{ display: flex; gap: 28px; flex-wrap: wrap; margin: 12px 0 20px; }}
 .summary div {{ font-size: 14px; color: #555; }}
 .summary b {{ display: block; font-size: 22px; color: #222; }}
+.provenance {{ font-size: 13px; color: #555; margin: 0 0 12px; }}
 figure {{ margin: 0 0 36px; }}
 figure h3 {{ margin: 0 0 6px; }}
 figcaption {{ color: #444; font-size: 14px; line-height: 1.5; margin-top: 6px; }}
@@ -67,7 +69,18 @@ def _dictionary(columns: pl.DataFrame) -> str:
             'worked questions).</p>' + "\n".join(tables) + "</section>")
 
 
-def render_page(summary: dict[str, int | None], sections: tuple[Section, ...], columns: pl.DataFrame) -> str:
+def _provenance(summary: dict) -> str:
+    """Where the figures come from: the warehouse file, the build that made it, the parser."""
+    built = summary["built_at"]
+    when = built.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC") if built else "unknown"
+    parts = (("warehouse", summary["warehouse"]), ("built", when), ("from the raw folder", summary["raw_folder"]),
+             ("parser", summary["parser_versions"]))
+    return ('<p class="provenance">' + " · ".join(
+        f"{escape(label)} <code>{escape(str(value) if value else 'unknown')}</code>" for label, value in parts)
+        + "</p>")
+
+
+def render_page(summary: dict, sections: tuple[Section, ...], columns: pl.DataFrame) -> str:
     years = (f"{summary['first_year']}–{summary['last_year']}" if summary["first_year"] is not None else "none")
     figures = (("reports", f"{summary['reports']:,}"), ("organs reporting", f"{summary['organs']:,}"),
                ("statistics years", years), ("observations", f"{summary['observations']:,}"),
@@ -88,6 +101,7 @@ def render_page(summary: dict[str, int | None], sections: tuple[Section, ...], c
 <header>
 <h1>政府信息公开工作年度报告 — the warehouse</h1>
 <div class="summary">{stats}</div>
+{_provenance(summary)}
 <nav>{nav}<a href="#dictionary">Data dictionary</a></nav>
 </header>
 {body}

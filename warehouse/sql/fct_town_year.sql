@@ -4,6 +4,7 @@
 -- `is_panel_choice` (the rule is there); `candidate_reports` says how many there were.
 -- The `breaks_*` flags say whether the year contradicts the organ's previous year
 -- (marts.fct_cross_year_check has both values and both evidences): null when it could not be checked.
+-- Counts are integers; money (元: req_fee_collected, budget_special) is DOUBLE.
 CREATE OR REPLACE TABLE marts.fct_town_year AS
 WITH ranked AS (
     SELECT
@@ -32,7 +33,8 @@ obs AS (
     SELECT *
     FROM marts.fct_observation
     WHERE report_key IN (SELECT report_key FROM chosen)
-)
+),
+panel AS (
 SELECT
     chosen.town_key,
     chosen.report_year,
@@ -79,4 +81,27 @@ FROM chosen
 LEFT JOIN obs USING (report_key)
 LEFT JOIN breaks ON breaks.town_key = chosen.town_key AND breaks.report_year = chosen.report_year
 GROUP BY ALL
-ORDER BY chosen.town_key, chosen.report_year;
+)
+-- The columns whose indicator the catalog counts in 条, 件, 篇, 次, 人 or 人次 (a test holds them
+-- to warehouse/seeds/indicators.csv): whole numbers, which R, Stata and pandas should read as integers.
+SELECT * REPLACE (
+    pd_items_total::BIGINT AS pd_items_total,
+    pd_normdocs_disclosed::BIGINT AS pd_normdocs_disclosed,
+    normdocs_issued::BIGINT AS normdocs_issued,
+    resp_policy_interpretations::BIGINT AS resp_policy_interpretations,
+    resp_hot_topics::BIGINT AS resp_hot_topics,
+    req_received::BIGINT AS req_received,
+    req_carried_over_in::BIGINT AS req_carried_over_in,
+    req_concluded::BIGINT AS req_concluded,
+    req_outcome_total::BIGINT AS req_outcome_total,
+    req_carried_forward::BIGINT AS req_carried_forward,
+    appeal_admin_review::BIGINT AS appeal_admin_review,
+    appeal_litigation_all::BIGINT AS appeal_litigation_all,
+    appeal_complaint::BIGINT AS appeal_complaint,
+    staff_total::BIGINT AS staff_total,
+    meetings::BIGINT AS meetings,
+    training_sessions::BIGINT AS training_sessions,
+    training_attendees::BIGINT AS training_attendees
+)
+FROM panel
+ORDER BY town_key, report_year;
