@@ -199,6 +199,16 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _records_flags(command: argparse.ArgumentParser, written: str) -> None:
+    """Where a command finds the warehouse and writes the team's records."""
+    command.add_argument("--raw", help=f"the raw folder whose {written} to write (env OGI_RAW_DIR; default: "
+                                       "the folder the warehouse was built from)")
+    command.add_argument("--corrections", help="the corrections file; reviews.csv sits beside it (env "
+                                               "OGI_CORRECTIONS; default: corrections.csv at the top of the raw folder)")
+    command.add_argument("--warehouse", help="DuckDB file of the warehouse (env OGI_WAREHOUSE; default: "
+                                             "data/warehouse.duckdb)")
+
+
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Register `ogi correct` and `ogi review` on the `ogi` parser."""
     correct = commands.add_parser("correct", help="record a person's correction of one observation")
@@ -211,12 +221,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     correct.add_argument("--who", required=True, help="who corrects (kept with the line)")
     correct.add_argument("--why", required=True, help="what the report says, and where")
     correct.add_argument("--when", help="date of the correction, YYYY-MM-DD (default: today, UTC)")
-    correct.add_argument("--raw", help="the raw folder whose corrections.csv to write (env OGI_RAW_DIR; default: "
-                                       "the folder the warehouse was built from)")
-    correct.add_argument("--corrections", help="the corrections file (env OGI_CORRECTIONS; default: "
-                                               "corrections.csv at the top of the raw folder)")
-    correct.add_argument("--warehouse", help="DuckDB file of the warehouse (env OGI_WAREHOUSE; default: "
-                                             "data/warehouse.duckdb)")
+    _records_flags(correct, "corrections.csv")
     correct.set_defaults(run=cmd_correct)
 
     review = commands.add_parser("review", help="what needs a person, ranked, with the command to fix each")
@@ -229,10 +234,5 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     review.add_argument("--mark-unreviewed", metavar="REPORT", help="put a report back on the queue")
     review.add_argument("--who", help="who reviewed (with --mark-reviewed)")
     review.add_argument("--note", help="a note kept with the mark")
-    review.add_argument("--raw", help="the raw folder whose reviews.csv to write (env OGI_RAW_DIR; default: "
-                                      "the folder the warehouse was built from)")
-    review.add_argument("--corrections", help="the corrections file; reviews.csv sits beside it (env OGI_CORRECTIONS; "
-                                              "default: corrections.csv at the top of the raw folder)")
-    review.add_argument("--warehouse", help="DuckDB file of the warehouse (env OGI_WAREHOUSE; default: "
-                                            "data/warehouse.duckdb)")
+    _records_flags(review, "reviews.csv")
     review.set_defaults(run=cmd_review)
