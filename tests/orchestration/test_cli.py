@@ -25,12 +25,17 @@ def _ogi(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     return subprocess.run([str(OGI), *args], capture_output=True, text=True, env=env, timeout=300)
 
 
+def _fresh_env(**variables: str) -> dict[str, str]:
+    """This process's environment without the paths other tests' in-process builds may have set
+    (settings.apply_defaults writes them into os.environ), plus `variables`."""
+    env = {k: v for k, v in os.environ.items() if k not in ("OGI_RAW_DIR", "OGI_WAREHOUSE", "OGI_EXPORT_DIR", "DAGSTER_HOME")}
+    return {**env, **variables}
+
+
 @pytest.fixture(scope="module")
 def cli_env(tmp_path_factory) -> dict[str, str]:
     data = tmp_path_factory.mktemp("cli") / "data"
-    env = {**os.environ, "OGI_DATA_DIR": str(data)}
-    for name in ("OGI_RAW_DIR", "OGI_WAREHOUSE", "OGI_EXPORT_DIR", "DAGSTER_HOME"):
-        env.pop(name, None)
+    env = _fresh_env(OGI_DATA_DIR=str(data))
     built = _ogi("build", env=env)
     assert built.returncode == 0, built.stderr
     assert "reports:       5" in built.stdout
@@ -240,13 +245,13 @@ def test_extract_prints_one_json_object_per_observation_with_its_evidence(sample
 
 
 def test_sql_on_a_missing_warehouse_says_how_to_build_one(tmp_path):
-    env = {**os.environ, "OGI_WAREHOUSE": str(tmp_path / "none.duckdb")}
+    env = _fresh_env(OGI_WAREHOUSE=str(tmp_path / "none.duckdb"))
     assert "ogi build" in _one_error_line(_ogi("sql", "select 1", env=env), "sql")
 
 
 def test_a_file_that_is_not_a_warehouse_is_one_line(tmp_path):
     (tmp_path / "notes.txt").write_text("not a database", encoding="utf-8")
-    env = {**os.environ, "OGI_WAREHOUSE": str(tmp_path / "notes.txt")}
+    env = _fresh_env(OGI_WAREHOUSE=str(tmp_path / "notes.txt"))
     assert "--warehouse" in _one_error_line(_ogi("sql", "select 1", env=env), "sql")
 
 
@@ -259,13 +264,13 @@ def test_export_to_a_folder_it_cannot_make_or_to_a_file_is_one_line(cli_env, tmp
 
 
 def test_a_build_into_a_folder_it_cannot_write_is_one_line(tmp_path):
-    env = {**os.environ, "OGI_DATA_DIR": str(tmp_path)}
+    env = _fresh_env(OGI_DATA_DIR=str(tmp_path))
     line = _one_error_line(_ogi("build", "--warehouse", "/proc/nope/w.duckdb", env=env), "build")
     assert "/proc/nope" in line and "--warehouse" in line
 
 
 def test_a_size_that_is_not_one_is_one_line(tmp_path):
-    env = {**os.environ, "OGI_DATA_DIR": str(tmp_path), "OGI_MAX_FILE_BYTES": "50 furlongs"}
+    env = _fresh_env(OGI_DATA_DIR=str(tmp_path), OGI_MAX_FILE_BYTES="50 furlongs")
     assert "50MB" in _one_error_line(_ogi("build", env=env), "build")
     assert not (tmp_path / "warehouse.duckdb").exists()
 
