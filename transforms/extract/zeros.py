@@ -63,11 +63,12 @@ def _empty_sections(ctx: ReportContext) -> Iterator[Found]:
     text = ctx.norm.text
     for heading in ctx.outline:
         end = heading.start + len(heading.title)
-        nothing = _NOTHING_AFTER_TITLE.match(text, end)
-        if not (_NOTHING_IN_TITLE.search(heading.title) or nothing):
+        if _NOTHING_IN_TITLE.search(heading.title):
+            stop = end
+        elif nothing := _NOTHING_AFTER_TITLE.match(text, end):
+            stop = len(text[: nothing.end()].rstrip())  # the evidence ends at 无 (and its full stop)
+        else:
             continue
-        stop = end if _NOTHING_IN_TITLE.search(heading.title) else nothing.end()
-        stop = len(text[:stop].rstrip())
         named = {PROCEEDING_OF[m.group()] for m in APPEAL_WORDS.finditer(heading.title)}
         for section, indicator, dims in _SECTION_ZEROS:
             if section != heading.section or ("proceeding" in dims and dims["proceeding"] not in named):
