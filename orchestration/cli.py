@@ -279,7 +279,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                       f" [{obs.span_start},{obs.span_end})")
         for flag in parsed.flags:
             if not args.json:
-                print(f"  flag: {flag}")
+                print(f"  flag: {flag.detail}")
     return status
 
 

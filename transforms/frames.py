@@ -1,9 +1,10 @@
-"""Arrow tables of staged rows, with the same columns as warehouse/sql/stg_*.sql.
+"""Arrow tables of staged rows, with the columns transforms/staged.py declares.
 
 Parsed results travel to DuckDB as Arrow batches (no row-at-a-time inserts).
 """
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass
 from operator import attrgetter
@@ -11,63 +12,15 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from transforms.model import DIMENSIONS, Observation
+from transforms import staged
+from transforms.model import Observation
 
 if TYPE_CHECKING:
     from transforms.ingest import ContentResult
 
-CONTENT_SCHEMA = pa.schema([
-    ("sha256", pa.string()),
-    ("parser_version", pa.string()),
-    ("status", pa.string()),
-    ("reason", pa.string()),
-    ("detail", pa.string()),
-    ("encoding", pa.string()),
-    ("source_format", pa.string()),
-    ("text", pa.string()),
-    ("source_url", pa.string()),
-    ("page_date", pa.date32()),
-    ("ocr_confidence", pa.float64()),
-])
-
-REPORT_SCHEMA = pa.schema([
-    ("sha256", pa.string()),
-    ("parser_version", pa.string()),
-    ("body_name", pa.string()),
-    ("body_level", pa.string()),
-    ("county", pa.string()),
-    ("prefecture", pa.string()),
-    ("province", pa.string()),
-    ("report_year", pa.int32()),
-    ("format_code", pa.string()),
-    ("regime", pa.string()),
-    ("publish_date", pa.date32()),
-    ("is_truncated", pa.bool_()),
-    ("n_observations", pa.int32()),
-    ("flags", pa.list_(pa.string())),
-    ("sections", pa.list_(pa.string())),
-    ("period_start", pa.date32()),
-    ("period_end", pa.date32()),
-    ("table_rows", pa.list_(pa.string())),
-])
-
-OBSERVATION_SCHEMA = pa.schema([
-    ("sha256", pa.string()),
-    ("obs_seq", pa.int32()),
-    ("indicator_code", pa.string()),
-    *((dim, pa.string()) for dim in DIMENSIONS),
-    ("value", pa.float64()),
-    ("unit", pa.string()),
-    ("is_approximate", pa.bool_()),
-    ("evidence", pa.string()),
-    ("span_start", pa.int32()),
-    ("span_end", pa.int32()),
-    ("confidence", pa.float64()),
-    ("method", pa.string()),
-    ("raw_label", pa.string()),
-    ("parser_version", pa.string()),
-    ("page", pa.int32()),
-])
+CONTENT_SCHEMA = staged.CONTENT.schema
+REPORT_SCHEMA = staged.REPORT.schema
+OBSERVATION_SCHEMA = staged.OBSERVATION.schema
 
 
 @dataclass(frozen=True)
@@ -110,7 +63,7 @@ def batch_from_results(results: list[ContentResult]) -> StagedBatch:
             "publish_date": meta.publish_date,
             "is_truncated": meta.is_truncated,
             "n_observations": len(result.parsed.observations),
-            "flags": list(result.parsed.flags),
+            "flags": [dataclasses.asdict(flag) for flag in result.parsed.flags],
             "sections": list(structure.sections),
             "period_start": structure.period_start,
             "period_end": structure.period_end,
@@ -134,16 +87,7 @@ def batch_from_results(results: list[ContentResult]) -> StagedBatch:
     )
 
 
-INVENTORY_SCHEMA = pa.schema([
-    ("source_file", pa.string()),
-    ("sha256", pa.string()),
-    ("size_bytes", pa.int64()),
-    ("mtime_ns", pa.int64()),
-    ("skip_reason", pa.string()),
-    ("skip_detail", pa.string()),
-    ("source_url", pa.string()),
-    ("fetched_at", pa.timestamp("us", tz="UTC")),
-])
+INVENTORY_SCHEMA = staged.FILE.schema
 
 
 def inventory_table(files: list) -> pa.Table:

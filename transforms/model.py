@@ -51,6 +51,23 @@ class Observation:
 _key_of = attrgetter("indicator_code", *DIMENSIONS)
 
 
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A contradiction or doubt found while parsing; kept, never "fixed". `code` is one of
+    warehouse/seeds/flags.csv; a flag about one figure names its observation key."""
+
+    code: str  # conflict | req_balance | pd_channels
+    detail: str  # what a person reads, e.g. "conflict pd_items_total []: stated [3.0, 4.0], kept 3"
+    indicator_code: str | None = None
+    channel_code: str | None = None
+    applicant_code: str | None = None
+    outcome_code: str | None = None
+    proceeding_code: str | None = None
+    result_code: str | None = None
+    doc_type_code: str | None = None
+    matter_code: str | None = None
+
+
 @dataclass(frozen=True)
 class ReportMeta:
     body_name: str | None
@@ -80,5 +97,5 @@ class ParsedReport:
     meta: ReportMeta
     observations: list[Observation]
     structure: Structure
-    # Contradictions and doubts found while parsing (e.g. "req_balance: 3+0 != 2+0"); kept, never "fixed".
-    flags: list[str] = field(default_factory=list)
+    # Contradictions and doubts found while parsing; kept, never "fixed".
+    flags: list[Flag] = field(default_factory=list)

@@ -18,7 +18,7 @@ from transforms.extract.stat_rows import extract_stat_rows
 from transforms.extract.tables import extract_tables
 from transforms.grammar import fingerprint
 from transforms.metadata import extract_metadata
-from transforms.model import Observation, ParsedReport
+from transforms.model import DIMENSIONS, Flag, Observation, ParsedReport
 from transforms.normalize import normalize
 
 # The code's version and the grammar's fingerprint: a change to either re-parses every report once.
@@ -35,7 +35,7 @@ def _choose(candidates: list[Found], heading_at: Callable[[int], Heading | None]
     return min(candidates, key=rank)
 
 
-def _balance_flags(observations: list[Observation]) -> list[str]:
+def _balance_flags(observations: list[Observation]) -> list[Flag]:
     """Contradictions the text states; kept as written, never "fixed"."""
     flags = []
     plain = {
@@ -48,10 +48,11 @@ def _balance_flags(observations: list[Observation]) -> list[str]:
         left = plain["req_received"] + plain["req_carried_over_in"]
         right = plain["req_outcome_total"] + plain["req_carried_forward"]
         if abs(left - right) > 1e-9:
-            flags.append(f"req_balance: {left:g} != {right:g} (new + carried in vs decided + carried forward)")
+            flags.append(Flag("req_balance",
+                              f"req_balance: {left:g} != {right:g} (new + carried in vs decided + carried forward)"))
     channels = [o.value for o in observations if o.indicator_code == "pd_items_by_channel"]
     if "pd_items_total" in plain and channels and sum(channels) > plain["pd_items_total"] and len(channels) > 1:
-        flags.append(f"pd_channels: sum {sum(channels):g} > total {plain['pd_items_total']:g}")
+        flags.append(Flag("pd_channels", f"pd_channels: sum {sum(channels):g} > total {plain['pd_items_total']:g}"))
     return flags
 
 
@@ -73,13 +74,14 @@ def parse_report(text: str) -> ParsedReport:
     for f in found:
         by_key[f.observation.key()].append(f)
     observations: list[Observation] = []
-    flags: list[str] = []
+    flags: list[Flag] = []
     for key, candidates in by_key.items():
         chosen = _choose(candidates, heading_at) if len(candidates) > 1 else candidates[0]
         observations.append(chosen.observation)
         values = sorted({c.observation.value for c in candidates})
         if len(values) > 1:
-            flags.append(f"conflict {key[0]} {[d for d in key[1:] if d]}: stated {values}, kept {chosen.observation.value:g}")
+            detail = f"conflict {key[0]} {[d for d in key[1:] if d]}: stated {values}, kept {chosen.observation.value:g}"
+            flags.append(Flag("conflict", detail, **dict(zip(("indicator_code", *DIMENSIONS), key))))
     observations.sort(key=lambda o: o.span_start)
     flags.extend(_balance_flags(observations))
     return ParsedReport(meta=meta, observations=observations, structure=structure_of(norm.text, outline), flags=flags)

@@ -12,46 +12,54 @@ import duckdb
 import pyarrow as pa
 
 from transforms.model import DIMENSIONS
-from warehouse.connection import run_sql
+from transforms.staged import KEY_COLUMNS, Column, StagedTable
+from warehouse import staging
 from warehouse.team_records import read_corrections, read_reviews, records_paths
+
+_LINE = Column("line", pa.int32(), nullable=False)  # line of the file
+_SHA256 = Column("sha256", pa.string(), nullable=False)  # the report's content
+# The file it was in when recorded ('' when not written down).
+_SOURCE_FILE = Column("source_file", pa.string(), nullable=False)
+
+# The team's corrections file as the last build read it, one row per line, keyed like the staged
+# observations it corrects.
+CORRECTION = StagedTable("stg_correction", (
+    _LINE, _SHA256, _SOURCE_FILE,
+    *KEY_COLUMNS,
+    Column("value", pa.float64()),  # null: the report does not state this figure
+    Column("corrected_by", pa.string(), nullable=False),
+    Column("corrected_on", pa.date32(), nullable=False),
+    Column("reason", pa.string(), nullable=False),
+))
+# The team's review marks (reviews.csv beside the corrections file); the last line of a report wins.
+REVIEW = StagedTable("stg_review", (
+    _LINE, _SHA256, _SOURCE_FILE,
+    Column("state", pa.string(), nullable=False),  # reviewed | unreviewed
+    Column("reviewed_by", pa.string(), nullable=False),
+    Column("reviewed_on", pa.date32(), nullable=False),
+    Column("note", pa.string(), nullable=False),
+))
 
 
 def _corrections_table(path: Path) -> pa.Table:
-    corrections = read_corrections(path)
-
-    def strings(values: list[str | None]) -> pa.Array:
-        return pa.array(values, pa.string())
-
-    return pa.table({
-        "line": pa.array([c.line for c in corrections], pa.int32()),
-        "sha256": strings([c.sha256 for c in corrections]),
-        "source_file": strings([c.source_file for c in corrections]),
-        "indicator_code": strings([c.indicator for c in corrections]),
-        **{dim: strings([c.dims.get(dim.removesuffix("_code")) for c in corrections]) for dim in DIMENSIONS},
-        "value": pa.array([c.value for c in corrections], pa.float64()),
-        "corrected_by": strings([c.who for c in corrections]),
-        "corrected_on": pa.array([c.when for c in corrections], pa.date32()),
-        "reason": strings([c.why for c in corrections]),
-    })
+    return pa.Table.from_pylist([{
+        "line": c.line, "sha256": c.sha256, "source_file": c.source_file, "indicator_code": c.indicator,
+        **{dim: c.dims.get(dim.removesuffix("_code")) for dim in DIMENSIONS},
+        "value": c.value, "corrected_by": c.who, "corrected_on": c.when, "reason": c.why,
+    } for c in read_corrections(path)], schema=CORRECTION.schema)
 
 
 def _reviews_table(path: Path) -> pa.Table:
-    reviews = read_reviews(path)
-    return pa.table({
-        "line": pa.array([r.line for r in reviews], pa.int32()),
-        "sha256": pa.array([r.sha256 for r in reviews], pa.string()),
-        "source_file": pa.array([r.source_file for r in reviews], pa.string()),
-        "state": pa.array([r.state for r in reviews], pa.string()),
-        "reviewed_by": pa.array([r.who for r in reviews], pa.string()),
-        "reviewed_on": pa.array([r.when for r in reviews], pa.date32()),
-        "note": pa.array([r.note for r in reviews], pa.string()),
-    })
+    return pa.Table.from_pylist([{
+        "line": r.line, "sha256": r.sha256, "source_file": r.source_file, "state": r.state,
+        "reviewed_by": r.who, "reviewed_on": r.when, "note": r.note,
+    } for r in read_reviews(path)], schema=REVIEW.schema)
 
 
 def create_tables(con: duckdb.DuckDBPyConnection) -> None:
     """The staged records' tables, empty until the first load (the marts read them)."""
-    run_sql(con, "stg_correction")
-    run_sql(con, "stg_review")
+    staging.create_tables(con, (CORRECTION,))
+    staging.create_tables(con, (REVIEW,))
 
 
 def load_records(con: duckdb.DuckDBPyConnection, raw_dir: Path) -> dict[str, object]:

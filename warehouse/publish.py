@@ -19,17 +19,14 @@ from pathlib import Path
 import duckdb
 
 from warehouse.connection import run_sql
+from warehouse.staging import create_staged_tables
 
-# DDL run on every open of the build file, in dependency order; each `CREATE … IF NOT EXISTS`.
+# DDL run on every open of the build file, in dependency order; each `CREATE … IF NOT EXISTS`. The
+# inventory's and the parse results' tables come from their declaration (warehouse.staging).
 SCHEMA_FILES = (
     "schema_staging",
     "schema_marts",
     "stg_build",
-    "stg_file",
-    "stg_content",
-    "stg_content_staged_at",
-    "stg_report",
-    "stg_observation",
     "stg_organ",
     "stg_division",
 )
@@ -85,6 +82,7 @@ def open_build(path: Path, memory_limit: str = BUILD_MEMORY_LIMIT) -> Iterator[d
     try:
         for name in SCHEMA_FILES:
             run_sql(con, name)
+        create_staged_tables(con)
         yield con
     finally:
         con.close()

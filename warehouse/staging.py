@@ -10,7 +10,10 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
+from transforms import staged
 from transforms.frames import StagedBatch
+from transforms.staged import Column, StagedTable
+from warehouse.connection import read_sql
 from warehouse.errors import UserError
 
 _CONTENT_TABLES = ("staging.stg_observation", "staging.stg_report", "staging.stg_content")
@@ -18,6 +21,47 @@ _CONTENT_TABLES = ("staging.stg_observation", "staging.stg_report", "staging.stg
 
 # Staging tables rebuilt whole by each build (the others are appended to incrementally).
 REPLACED_TABLES = ("staging.stg_build", "staging.stg_file", "staging.stg_organ", "staging.stg_division")
+
+
+def _typed_columns(con: duckdb.DuckDBPyConnection, table: StagedTable) -> list[tuple[Column, str]]:
+    """The table's columns with DuckDB's names for their Arrow types (DuckDB's own mapping)."""
+    empty = pa.schema([column.field() for column in table.table_columns]).empty_table()
+    return list(zip(table.table_columns, (str(kind) for kind in con.from_arrow(empty).types)))
+
+
+def create_table_sql(con: duckdb.DuckDBPyConnection, table: StagedTable) -> str:
+    """The DDL of a staged table, derived from its declaration (transforms/staged.py)."""
+    lines = [f"{column.name} {kind}{'' if column.nullable else ' NOT NULL'}"
+             for column, kind in _typed_columns(con, table)]
+    return f"CREATE TABLE IF NOT EXISTS staging.{table.name} (\n    " + ",\n    ".join(lines) + "\n)"
+
+
+def _out_of_shape(con: duckdb.DuckDBPyConnection, table: StagedTable) -> bool:
+    """Whether the table exists with a column of another type than its declaration's."""
+    declared = {column.name: kind for column, kind in _typed_columns(con, table)}
+    existing = con.execute(read_sql("staging/table_columns"), {"table": table.name}).fetchall()
+    return any(declared.get(name, kind) != kind for name, kind in existing)
+
+
+def create_tables(con: duckdb.DuckDBPyConnection, tables: tuple[StagedTable, ...]) -> None:
+    """Create the declared tables that are missing, and give existing ones the nullable columns they
+    lack (a warehouse staged by an older version). When one has a column whose type changed, all of
+    `tables` are dropped first: they hold one another's keys (the parse results are a cache, parsed
+    again)."""
+    if any(_out_of_shape(con, table) for table in tables):
+        for table in tables:
+            con.execute(f"DROP TABLE IF EXISTS staging.{table.name}")
+    for table in tables:
+        con.execute(create_table_sql(con, table))
+        for column, kind in _typed_columns(con, table):
+            if column.nullable:
+                con.execute(f"ALTER TABLE staging.{table.name} ADD COLUMN IF NOT EXISTS {column.name} {kind}")
+
+
+def create_staged_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """The inventory's and the parse results' tables (the staging schema exists)."""
+    create_tables(con, (staged.FILE,))
+    create_tables(con, staged.PARSE_RESULTS)
 
 
 def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table | pa.RecordBatchReader) -> None:
@@ -35,19 +79,13 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table | p
 def staged_contents(con: duckdb.DuckDBPyConnection, parser_version: str) -> set[str]:
     """The contents already decoded and parsed by this parser version."""
     # A scan rejected for want of OCR is retried by every build: once Tesseract is installed, it is read.
-    rows = con.execute(
-        "SELECT sha256 FROM staging.stg_content WHERE parser_version = $version "
-        "AND reason IS DISTINCT FROM 'needs_ocr'",
-        {"version": parser_version},
-    ).fetchall()
+    rows = con.execute(read_sql("staging/staged_contents"), {"version": parser_version}).fetchall()
     return {sha for (sha,) in rows}
 
 
 def staged_of_years(con: duckdb.DuckDBPyConnection, years: list[int]) -> set[str]:
     """The staged reports of these statistics years."""
-    rows = con.execute(
-        "SELECT sha256 FROM staging.stg_report WHERE list_contains($years, report_year)", {"years": years}
-    ).fetchall()
+    rows = con.execute(read_sql("staging/staged_of_years"), {"years": years}).fetchall()
     return {sha for (sha,) in rows}
 
 

@@ -144,7 +144,7 @@ def _quarantine(con) -> dg.MaterializeResult:
     """staging.quarantine: every file that did not become a report, with a reason a person can act on."""
     run_sql(con, "stg_quarantine")
     reasons = con.execute(
-        "SELECT split_part(reason, ':', 1) AS reason, count(*) AS files "
+        "SELECT reason, count(*) AS files "
         "FROM staging.quarantine GROUP BY 1 ORDER BY 2 DESC, 1"
     ).fetchall()
     return dg.MaterializeResult(

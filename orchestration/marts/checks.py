@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import dagster as dg
 import duckdb
 
-from warehouse.connection import read_sql
+from warehouse.connection import read_sql, seed_path
 
 _SAMPLE_ROWS = 10
 
@@ -21,6 +21,7 @@ class GateCheck:
     description: str
     blocking: bool = True
     additional_deps: tuple[str, ...] = ()
+    seeds: tuple[str, ...] = ()  # seed CSVs the SQL reads, each bound as $<name>
 
     def spec(self) -> dg.AssetCheckSpec:
         return dg.AssetCheckSpec(
@@ -32,7 +33,8 @@ class GateCheck:
         )
 
     def evaluate(self, con: duckdb.DuckDBPyConnection) -> dg.AssetCheckResult:
-        frame = con.sql(read_sql(f"checks/{self.name}")).pl()
+        params = {seed: seed_path(seed) for seed in self.seeds}
+        frame = con.execute(read_sql(f"checks/{self.name}"), params or None).pl()
         sample = frame.head(_SAMPLE_ROWS)
         return dg.AssetCheckResult(
             asset_key=self.asset,
@@ -63,6 +65,11 @@ GATE_CHECKS = (
         "Every indicator and dimension code is in the catalog dimensions.",
         additional_deps=("dim_indicator", "dim_channel", "dim_applicant", "dim_request_outcome",
                          "dim_proceeding", "dim_result", "dim_doc_type", "dim_matter"),
+    ),
+    GateCheck(
+        "reasons_and_flags_in_seeds", "dim_report",
+        "Every quarantine reason and parser flag is a code of its seed (quarantine_reasons.csv, flags.csv).",
+        additional_deps=("quarantine",), seeds=("quarantine_reasons", "flags"),
     ),
     GateCheck(
         "values_in_range", "fct_observation",

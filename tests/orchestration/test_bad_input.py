@@ -41,7 +41,8 @@ def test_every_bad_file_is_accounted_for_and_encodings_do_not_change_the_numbers
     monkeypatch.setenv("OGI_MAX_FILE_BYTES", "20000")  # the reports are 5–11 KB in any encoding
     assert build(raw).success
     with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
-        quarantined = dict(con.execute("SELECT source_file, reason FROM staging.quarantine").fetchall())
+        quarantined = {name: (reason, kept) for name, reason, kept in con.execute(
+            "SELECT source_file, reason, duplicate_of FROM staging.quarantine").fetchall()}
         reports = [name for (name,) in con.execute("SELECT source_file FROM marts.dim_report ORDER BY 1").fetchall()]
         observations = con.execute("""
             SELECT report.source_file, obs.indicator_code, obs.channel_code, obs.proceeding_code, obs.value
@@ -49,12 +50,12 @@ def test_every_bad_file_is_accounted_for_and_encodings_do_not_change_the_numbers
             ORDER BY ALL""").fetchall()
         files = con.execute("SELECT count(*) FROM staging.stg_file").fetchone()[0]
     assert quarantined == {
-        "empty.txt": "empty",
-        "scan.pdf": "broken_document",
-        "photo.png": "binary",
-        "menu.txt": "not_a_report",
-        "big.txt": "too_large",
-        "report_utf8.txt": "duplicate_of:copy_of_utf8.txt",
+        "empty.txt": ("empty", None),
+        "scan.pdf": ("broken_document", None),
+        "photo.png": ("binary", None),
+        "menu.txt": ("not_a_report", None),
+        "big.txt": ("too_large", None),
+        "report_utf8.txt": ("duplicate_of", "copy_of_utf8.txt"),
     }
     assert reports == ["copy_of_utf8.txt", "report.html", "report_bom.txt", "report_gbk.txt", "report_utf16.txt"]
     assert files == len(quarantined) + len(reports)

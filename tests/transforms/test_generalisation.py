@@ -899,7 +899,7 @@ def test_whole_f21_report_2022() -> None:
     got = {k: v for k, v in got.items() if k[0] != "pd_items_by_channel"}
     # 收到申请3件 (prose) and 本年新收 9 (table 3) state the same key: the table, in its home section, wins
     assert got == expected
-    assert any(f.startswith("conflict req_received") for f in parsed.flags)
+    assert any(f.code == "conflict" and f.indicator_code == "req_received" for f in parsed.flags)
 
 
 T14_BLANKS = """三、依申请公开情况 | — | —

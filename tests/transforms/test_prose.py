@@ -132,7 +132,7 @@ def test_the_home_section_wins_and_the_conflict_is_flagged() -> None:
     _, parsed = parse(body)
     obs = find(parsed, "training_sessions")
     assert obs is not None and obs.value == 6
-    assert any("training_sessions" in f and "[5.0, 6.0]" in f for f in parsed.flags)
+    assert any(f.indicator_code == "training_sessions" and "[5.0, 6.0]" in f.detail for f in parsed.flags)
 
 
 @pytest.mark.parametrize(

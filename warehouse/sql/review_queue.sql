@@ -8,12 +8,7 @@ WITH observations AS (
         obs.*,
         concat_ws(',', 'channel=' || channel_code, 'applicant=' || applicant_code,
                   'outcome=' || outcome_code, 'proceeding=' || proceeding_code, 'result=' || result_code,
-                  'doc_type=' || doc_type_code, 'matter=' || matter_code) AS dims,
-        -- The dimensions as the parser's flags list them: ['website'].
-        '[' || concat_ws(', ', '''' || channel_code || '''', '''' || applicant_code || '''',
-                         '''' || outcome_code || '''', '''' || proceeding_code || '''',
-                         '''' || result_code || '''', '''' || doc_type_code || '''',
-                         '''' || matter_code || '''') || ']' AS flag_dims
+                  'doc_type=' || doc_type_code, 'matter=' || matter_code) AS dims
     FROM marts.fct_observation AS obs
 ),
 stale_corrections AS (
@@ -36,14 +31,20 @@ flagged AS (
 contradictions AS (
     SELECT
         2 AS priority, 'contradiction' AS kind, flagged.report_key, obs.indicator_code, obs.dims, obs.value,
-        obs.evidence, flagged.flag AS detail,
+        obs.evidence, flagged.flag.detail AS detail,
         CASE WHEN obs.indicator_code IS NOT NULL THEN 'correct' END AS fix
     FROM flagged
+    -- A conflict names the observation it is about by its key (the other flags: none).
     LEFT JOIN observations AS obs
         ON obs.report_key = flagged.report_key
-       AND flagged.flag LIKE 'conflict %'
-       AND obs.indicator_code = regexp_extract(flagged.flag, '^conflict (\w+)', 1)
-       AND obs.flag_dims = regexp_extract(flagged.flag, '\[[^\]]*\]')
+       AND obs.indicator_code = flagged.flag.indicator_code
+       AND obs.channel_code IS NOT DISTINCT FROM flagged.flag.channel_code
+       AND obs.applicant_code IS NOT DISTINCT FROM flagged.flag.applicant_code
+       AND obs.outcome_code IS NOT DISTINCT FROM flagged.flag.outcome_code
+       AND obs.proceeding_code IS NOT DISTINCT FROM flagged.flag.proceeding_code
+       AND obs.result_code IS NOT DISTINCT FROM flagged.flag.result_code
+       AND obs.doc_type_code IS NOT DISTINCT FROM flagged.flag.doc_type_code
+       AND obs.matter_code IS NOT DISTINCT FROM flagged.flag.matter_code
 ),
 breaks AS (
     SELECT

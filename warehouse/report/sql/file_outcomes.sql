@@ -1,11 +1,10 @@
--- What became of each input file: a report (by parse status) or quarantined (by reason; duplicates
--- of any file counted together).
+-- What became of each input file: a report (by parse status) or quarantined (by reason).
 SELECT 'report: ' || parse_status AS outcome, count(*) AS files
 FROM marts.dim_report
 GROUP BY parse_status
 UNION ALL
 SELECT
-    'quarantined: ' || CASE WHEN reason LIKE 'duplicate_of:%' THEN 'duplicate' ELSE reason END AS outcome,
+    'quarantined: ' || reason AS outcome,
     count(*) AS files
 FROM staging.quarantine
 GROUP BY ALL
