@@ -13,7 +13,7 @@ from functools import cache
 
 import duckdb
 
-from warehouse.connection import SEED_DIR, leading_comment
+from warehouse.connection import SEED_DIR, leading_comment, read_sql
 from warehouse.marts import ALL, CATALOG
 
 # Tables documented beyond the marts: (schema, table, SQL file whose leading comment describes it).
@@ -39,11 +39,7 @@ def markdown_table(columns: list[str], rows: list[tuple]) -> list[str]:
 
 
 def table_columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[tuple[str, str]]:
-    return con.execute(
-        "SELECT column_name, data_type FROM information_schema.columns "
-        "WHERE table_schema = $schema AND table_name = $table ORDER BY ordinal_position",
-        {"schema": schema, "table": table},
-    ).fetchall()
+    return con.execute(read_sql("queries/table_columns_in_order"), {"schema": schema, "table": table}).fetchall()
 
 
 def _quoted(text: str) -> str:
@@ -63,16 +59,8 @@ def describe_in_warehouse(con: duckdb.DuckDBPyConnection, table: str, descriptio
 
 def warehouse_descriptions(con: duckdb.DuckDBPyConnection, table: str) -> tuple[str, dict[str, str]]:
     """The comments `describe_in_warehouse` left on marts.`table`: its own and its columns'."""
-    [(own,)] = con.execute(
-        "SELECT comment FROM duckdb_tables() WHERE schema_name = 'marts' AND table_name = $t "
-        "UNION ALL SELECT comment FROM duckdb_views() WHERE schema_name = 'marts' AND view_name = $t",
-        {"t": table},
-    ).fetchall()
-    columns = dict(con.execute(
-        "SELECT column_name, comment FROM duckdb_columns() "
-        "WHERE schema_name = 'marts' AND table_name = $t AND comment IS NOT NULL",
-        {"t": table},
-    ).fetchall())
+    [(own,)] = con.execute(read_sql("queries/mart_comment"), {"t": table}).fetchall()
+    columns = dict(con.execute(read_sql("queries/mart_column_comments"), {"t": table}).fetchall())
     return own or "", columns
 
 

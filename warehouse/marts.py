@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from warehouse.connection import leading_comment, run_sql, seed_path
+from warehouse.connection import leading_comment, read_sql, run_sql, seed_path
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,5 @@ ALL = CATALOG + MODEL
 
 
 def table_names(con: duckdb.DuckDBPyConnection) -> list[str]:
-    rows = con.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' ORDER BY table_name"
-    ).fetchall()
+    rows = con.execute(read_sql("queries/mart_tables")).fetchall()
     return [name for (name,) in rows]

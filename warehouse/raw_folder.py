@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.connection import read_sql
 from warehouse.errors import UserError
 from warehouse.settings import SAMPLE_CORPUS
 
@@ -24,7 +25,7 @@ def remembered(warehouse: Path) -> str | None:
     except duckdb.Error as error:
         raise UserError(f"{warehouse} is not a DuckDB warehouse ({error}); pass --warehouse FILE") from error
     try:
-        row = con.execute("SELECT raw_folder FROM staging.stg_build").fetchone()
+        row = con.execute(read_sql("queries/raw_folder")).fetchone()
     except duckdb.CatalogException:
         return None
     finally:

@@ -43,4 +43,4 @@ def queue(con: duckdb.DuckDBPyConnection, include_reviewed: bool = False) -> lis
 
 def correction_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Lines of the corrections file by status (marts.fct_correction)."""
-    return dict(con.execute("SELECT status, count(*) FROM marts.fct_correction GROUP BY 1 ORDER BY 1").fetchall())
+    return dict(con.execute(read_sql("queries/correction_counts")).fetchall())

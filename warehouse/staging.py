@@ -37,17 +37,20 @@ def create_table_sql(con: duckdb.DuckDBPyConnection, table: StagedTable) -> str:
 
 
 def _out_of_shape(con: duckdb.DuckDBPyConnection, table: StagedTable) -> bool:
-    """Whether the table exists with a column of another type than its declaration's."""
-    declared = {column.name: kind for column, kind in _typed_columns(con, table)}
-    existing = con.execute(read_sql("staging/table_columns"), {"table": table.name}).fetchall()
-    return any(declared.get(name, kind) != kind for name, kind in existing)
+    """Whether the table exists with a column of another type than its declaration's, or without a
+    column that may not be null (existing rows could not be given one)."""
+    existing = dict(con.execute(read_sql("queries/table_columns"), {"table": table.name}).fetchall())
+    return bool(existing) and any(
+        existing.get(column.name, kind) != kind or (column.name not in existing and not column.nullable)
+        for column, kind in _typed_columns(con, table)
+    )
 
 
 def create_tables(con: duckdb.DuckDBPyConnection, tables: tuple[StagedTable, ...]) -> None:
     """Create the declared tables that are missing, and give existing ones the nullable columns they
-    lack (a warehouse staged by an older version). When one has a column whose type changed, all of
-    `tables` are dropped first: they hold one another's keys (the parse results are a cache, parsed
-    again)."""
+    lack (a warehouse staged by an older version). When one is out of shape (a column whose type
+    changed, a new one that may not be null), all of `tables` are dropped first: they hold one
+    another's keys (the parse results are a cache: their contents are parsed again)."""
     if any(_out_of_shape(con, table) for table in tables):
         for table in tables:
             con.execute(f"DROP TABLE IF EXISTS staging.{table.name}")
@@ -79,21 +82,26 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table | p
 def staged_contents(con: duckdb.DuckDBPyConnection, parser_version: str) -> set[str]:
     """The contents already decoded and parsed by this parser version."""
     # A scan rejected for want of OCR is retried by every build: once Tesseract is installed, it is read.
-    rows = con.execute(read_sql("staging/staged_contents"), {"version": parser_version}).fetchall()
+    rows = con.execute(read_sql("queries/staged_contents"), {"version": parser_version}).fetchall()
     return {sha for (sha,) in rows}
 
 
 def staged_of_years(con: duckdb.DuckDBPyConnection, years: list[int]) -> set[str]:
     """The staged reports of these statistics years."""
-    rows = con.execute(read_sql("staging/staged_of_years"), {"years": years}).fetchall()
+    rows = con.execute(read_sql("queries/staged_of_years"), {"years": years}).fetchall()
     return {sha for (sha,) in rows}
 
 
 def forget_contents(con: duckdb.DuckDBPyConnection, shas: list[str]) -> None:
     """Drop the staged rows of contents about to be parsed again (a new parser version, a backfill),
     once before parsing, so that each batch is then a plain append."""
+    _drop_contents(con, pa.table({"sha256": pa.array(shas, pa.string())}))
+
+
+def _drop_contents(con: duckdb.DuckDBPyConnection, shas: pa.Table) -> None:
+    """Delete the staged rows of these contents (a table of `sha256`), in one transaction."""
     con.execute("BEGIN TRANSACTION")
-    con.register("forgotten", pa.table({"sha256": pa.array(shas, pa.string())}))
+    con.register("forgotten", shas)
     for table in _CONTENT_TABLES:
         # `table` is one of this module's own constants, never user input.
         con.execute(f"DELETE FROM {table} WHERE sha256 IN (SELECT sha256 FROM forgotten)")
@@ -121,19 +129,9 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, staged_at: d
 
 def prune_contents(con: duckdb.DuckDBPyConnection) -> int:
     """Drop staged contents no file in the inventory has any more (a changed or removed file)."""
-    gone = con.execute(
-        "SELECT count(*) FROM staging.stg_content "
-        "WHERE sha256 NOT IN (SELECT sha256 FROM staging.stg_file WHERE sha256 IS NOT NULL)"
-    ).fetchone()[0]
-    con.execute("BEGIN TRANSACTION")
-    for table in _CONTENT_TABLES:
-        # `table` is one of this module's own constants, never user input.
-        con.execute(
-            f"DELETE FROM {table} "
-            "WHERE sha256 NOT IN (SELECT sha256 FROM staging.stg_file WHERE sha256 IS NOT NULL)"
-        )
-    con.execute("COMMIT")
-    return gone
+    gone = con.execute(read_sql("queries/gone_contents")).to_arrow_table()
+    _drop_contents(con, gone)
+    return gone.num_rows
 
 
 class RemovalsRefused(UserError):
@@ -143,12 +141,10 @@ class RemovalsRefused(UserError):
 def check_removals(con: duckdb.DuckDBPyConnection, files_now: set[str], allowed: bool) -> None:
     """Refuse a build whose raw folder no longer has the files of more than half of the reports
     published (so of all of them too), unless `allowed`: a wrong or empty folder, not a wish."""
-    has_reports = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'marts' AND table_name = 'dim_report'"
-    ).fetchone()[0]
+    (has_reports,) = con.execute(read_sql("queries/has_published_reports")).fetchone()
     if allowed or not has_reports:
         return
-    files = [name for (name,) in con.execute("SELECT source_file FROM marts.dim_report").fetchall()]
+    files = [name for (name,) in con.execute(read_sql("queries/report_files")).fetchall()]
     gone = sum(name not in files_now for name in files)
     if gone and 2 * gone > len(files):
         raise RemovalsRefused(

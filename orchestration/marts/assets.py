@@ -33,8 +33,9 @@ def _spec(mart: marts.Mart) -> dg.AssetSpec:
 
 
 def _materialization(con, mart: marts.Mart, warehouse: Warehouse) -> dg.MaterializeResult:
-    rows = con.execute(f"SELECT count(*) FROM marts.{mart.name}").fetchone()[0]
-    frame = con.sql(f"SELECT * FROM marts.{mart.name} LIMIT {_PREVIEW_ROWS}").pl()
+    table = con.table(f"marts.{mart.name}")
+    (rows,) = table.count("*").fetchone()
+    frame = table.limit(_PREVIEW_ROWS).pl()
     docs = column_docs().get(mart.name, {})
     schema = dg.TableSchema(
         columns=[

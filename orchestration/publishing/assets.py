@@ -6,6 +6,7 @@ import dagster as dg
 
 from orchestration.resources import BUILD_FILE_TAGS, ExportFolder, Warehouse, user_errors_as_failures
 from warehouse import marts
+from warehouse.connection import read_sql
 from warehouse.export import claim_export_dir, export_marts
 from warehouse.report import write_report
 from warehouse.settings import REPORT_FILE
@@ -19,33 +20,8 @@ def published_warehouse(context: dg.AssetExecutionContext, warehouse: Warehouse)
     with user_errors_as_failures(), warehouse.writing(context.op_execution_context.run_id):
         warehouse.publish()
     with warehouse.read_only() as con:
-        observations = con.execute("SELECT count(*) FROM marts.fct_observation").fetchone()[0]
-        quarantined = con.execute("SELECT count(*) FROM staging.quarantine").fetchone()[0]
-        coverage = con.execute("""
-            SELECT count(*),
-                   count(*) FILTER (WHERE n_observations > 0),
-                   count(*) FILTER (WHERE body_name IS NOT NULL AND report_year IS NOT NULL),
-                   count(*) FILTER (WHERE resolution_status = 'resolved'),
-                   count(*) FILTER (WHERE is_truncated)
-            FROM marts.dim_report""").fetchone()
-    reports, with_observations, with_metadata, resolved, truncated = coverage
-
-    def share(count: int) -> float | None:
-        return round(count / reports, 4) if reports else None
-
-    return dg.MaterializeResult(
-        metadata={
-            "path": dg.MetadataValue.path(str(warehouse.file)),
-            "reports": reports,
-            "observations": observations,
-            "quarantined_files": quarantined,
-            # Parse coverage: shares of the reports.
-            "share_with_observations": share(with_observations),
-            "share_with_organ_and_year": share(with_metadata),
-            "share_resolved_to_a_division": share(resolved),
-            "share_truncated": share(truncated),
-        }
-    )
+        summary = con.execute(read_sql("published_summary")).pl().row(0, named=True)
+    return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(warehouse.file)), **summary})
 
 
 @dg.asset(group_name=GROUP, deps=[published_warehouse], kinds={"parquet"})
