@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Written once the locked environment is installed; rebuilt when a lock changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup test eval dev bench clean
+.PHONY: run setup test test-fast eval dev bench clean
 
 run: setup
 	$(BIN)/ogi build
@@ -24,6 +24,11 @@ $(STAMP): requirements.lock requirements-bootstrap.lock pyproject.toml
 test: setup
 	sh scripts/install_test_services.sh
 	$(BIN)/python -m pytest
+
+# Everything but the tests marked slow (real builds, subprocesses, the browser, Celery, the
+# webserver): the pure functions, direct asset calls and DuckDB files, in well under a minute.
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow" -p no:cacheprovider -q
 
 # Accuracy against the gold labels in ../shared/corpus (a measurement, not a test).
 eval: setup

@@ -1,4 +1,5 @@
-"""Shared fixtures: a raw folder with the sample reports, and project paths."""
+"""Shared fixtures: a raw folder with the sample reports, and project paths; and the rule that marks
+a test `slow` when it runs a real build (`make test-fast` leaves those out)."""
 from __future__ import annotations
 
 import shutil
@@ -47,3 +48,12 @@ def ogi_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
     monkeypatch.setenv("OGI_MAX_FILE_BYTES", str(50 * 1024 * 1024))
     paths["DAGSTER_HOME"].mkdir(parents=True)
     return paths
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that runs the build job (the `build` fixture, directly or through another fixture) is
+    slow: some ten seconds of Dagster on this corpus. Tests that are slow for another reason (a
+    subprocess, a browser, Celery, a webserver) carry the marker themselves."""
+    for item in items:
+        if "build" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

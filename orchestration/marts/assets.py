@@ -33,7 +33,8 @@ def _spec(mart: marts.Mart) -> dg.AssetSpec:
 
 
 def _materialization(con, mart: marts.Mart, warehouse: Warehouse) -> dg.MaterializeResult:
-    table = con.table(f"marts.{mart.name}")
+    # A relation on the mart, table or view (con.table() finds tables only); its name is the catalog's.
+    table = con.sql(f"FROM marts.{mart.name}")
     (rows,) = table.count("*").fetchone()
     frame = table.limit(_PREVIEW_ROWS).pl()
     docs = column_docs().get(mart.name, {})

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import dagster as dg
+import pytest
 
 from orchestration.ingestion.assets import IngestConfig, ingest
 from orchestration.resources import RawFolder, Warehouse
 from warehouse import publish
+
+pytestmark = pytest.mark.slow  # the ingest asset on the sample reports, with its Dagster context
 
 
 def _ingest(raw, warehouse: Warehouse, max_file_bytes: str) -> dict[str, dict]:

@@ -17,6 +17,8 @@ import pytest
 
 from transforms.parse import PARSER_VERSION
 
+pytestmark = pytest.mark.slow  # the installed `ogi` script in subprocesses, on a warehouse it builds
+
 # The script installed beside the interpreter running the tests (.venv/bin/ogi).
 OGI = Path(sys.executable).parent / "ogi"
 

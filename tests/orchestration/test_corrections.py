@@ -9,8 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from transforms.grammar import GRAMMAR_DIR
 from warehouse.connection import connect_read_only
+
+pytestmark = pytest.mark.slow  # `ogi build` in subprocesses
 
 OGI = Path(sys.executable).parent / "ogi"
 HEADER = "sha256,source_file,indicator,dims,value,who,when,why\n"

@@ -12,6 +12,8 @@ import pytest
 
 from warehouse.connection import connect_read_only
 
+pytestmark = pytest.mark.slow  # `ogi build` in subprocesses
+
 OGI = Path(sys.executable).parent / "ogi"
 
 # year: (received, carried over in, decided, carried forward, normdocs made, repealed, in force).

@@ -8,9 +8,12 @@ import sys
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from warehouse.connection import connect_read_only
 from warehouse.settings import REPO_ROOT
+
+pytestmark = pytest.mark.slow  # `dagster job execute` in a subprocess
 
 
 def test_dagster_job_execute_builds_the_sample_warehouse(tmp_path):

@@ -19,6 +19,8 @@ from synthetic.reports import write_corpus
 from warehouse.connection import connect_read_only
 from warehouse.settings import REPO_ROOT
 
+pytestmark = pytest.mark.slow  # Celery workers on a loopback Redis
+
 BIN = Path(sys.executable).parent
 REPORTS = 420  # above the 400 from which the ingest step parses in a pool of processes
 

@@ -10,10 +10,13 @@ import sys
 from pathlib import Path
 
 import polars as pl
+import pytest
 
 from synthetic.reports import write_corpus
 from warehouse.connection import connect_read_only
 from warehouse.settings import SAMPLE_CORPUS
+
+pytestmark = pytest.mark.slow  # builds in subprocesses
 
 OGI = Path(sys.executable).parent / "ogi"
 

@@ -12,10 +12,13 @@ import time
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from synthetic.reports import write_corpus
 from warehouse.connection import connect_read_only
 from warehouse.settings import REPO_ROOT, SAMPLE_CORPUS
+
+pytestmark = pytest.mark.slow  # builds in subprocesses
 
 BIN = Path(sys.executable).parent
 _GENERATED = 200  # a few seconds of marts, export and report after the ingest step

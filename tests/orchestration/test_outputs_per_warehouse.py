@@ -10,9 +10,12 @@ import sys
 from pathlib import Path
 
 import dagster as dg
+import pytest
 
 from warehouse.connection import connect_read_only
 from warehouse.settings import SAMPLE_CORPUS
+
+pytestmark = pytest.mark.slow  # builds in subprocesses
 
 OGI = Path(sys.executable).parent / "ogi"
 

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # `ogi build` in a subprocess
+
 OGI = Path(sys.executable).parent / "ogi"
 
 

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import dagster as dg
+import pytest
 
 from orchestration.ingestion.automation import raw_folder_sensor
+
+pytestmark = pytest.mark.slow  # sensor ticks that hash the sample reports with a Dagster instance
 
 
 def _tick(cursor: str | None) -> dg.SensorResult:

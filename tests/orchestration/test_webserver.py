@@ -11,8 +11,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from warehouse import marts
 from warehouse.settings import REPO_ROOT
+
+pytestmark = pytest.mark.slow  # the Dagster webserver
 
 _QUERY = """
 { assetNodes { assetKey { path } }

@@ -29,6 +29,7 @@ def _pieces(anchored: Anchored) -> list[str]:
     return sorted({piece for word in words for piece in (word, word[:1], word[-1:])}) + _SEPARATORS
 
 
+@pytest.mark.slow  # 200 hypothesis examples for each pattern
 @pytest.mark.parametrize("name", sorted(ANCHORED))
 @settings(max_examples=200, deadline=None)
 @given(data=st.data())

@@ -7,8 +7,11 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import pytest
 
 from transforms.decode import REASONS, Decoded, Rejected, check_is_report, decode_bytes, html_to_text
+
+pytestmark = pytest.mark.slow  # hypothesis runs hundreds of decodes per test
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "sample_corpus"
 SEEDS = [path.read_text(encoding="utf-8") for path in sorted(SEED_DIR.glob("*.txt"))]

@@ -17,6 +17,8 @@ from transforms.documents import pdf as pdf_reader
 from transforms.parse import parse_report
 from warehouse.settings import SAMPLE_CORPUS
 
+pytestmark = pytest.mark.slow  # PDFs and .docx written and read back, OCR of scans
+
 TITLE = "白沙镇2023年政府信息公开工作年度报告"
 FILLER = ("（一）加强组织领导。我镇调整了信息公开工作领导小组，明确专人负责网站维护和信息发布等具体工作，"
           "按时完成年度报告的编制与发布。")

@@ -135,6 +135,7 @@ def test_stems() -> None:
     assert stem("新疆维吾尔自治区", "province") == "新疆"
 
 
+@pytest.mark.slow  # reads the whole shipped gazetteer
 def test_shipped_data_is_consistent() -> None:
     g = load()
     held: Counter[tuple[str, int]] = Counter()

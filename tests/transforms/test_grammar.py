@@ -272,6 +272,7 @@ def _parse_with_grammar(text: str, grammar: Path) -> list:
     return json.loads(done.stdout)
 
 
+@pytest.mark.slow  # parses in a subprocess with another grammar
 def test_one_synonym_line_makes_a_new_phrasing_extract(tmp_path: Path) -> None:
     # 智慧屏 (a smart screen) is no channel word of the shipped grammar; one line of channels.tsv
     # makes "通过智慧屏发布信息N条" a count of the e_screen channel, with no code change.

@@ -80,6 +80,7 @@ _PIECES = [
 ]
 
 
+@pytest.mark.slow  # 150 hypothesis reports
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_PIECES), max_size=80))
 def test_fuzz_report_like_pieces(pieces: list[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import pytest
 
 from synthetic.reports import generate_report
 from transforms.model import DIMENSIONS
@@ -15,6 +16,7 @@ def _key(indicator: str, dims: dict[str, str]) -> tuple:
     return indicator, tuple(sorted((d, v) for d, v in dims.items() if not (d == "applicant" and v == "total")))
 
 
+@pytest.mark.slow  # 300 generated reports
 @settings(max_examples=300, deadline=None)
 @given(seed=st.integers(0, 10**6), index=st.integers(0, 10**5))
 def test_extraction_returns_exactly_the_stated_figures(seed, index):

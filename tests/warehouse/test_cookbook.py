@@ -54,6 +54,7 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.parametrize(("sql", "documented"), [recipe[1:] for recipe in RECIPES],
                          ids=[recipe[0] for recipe in RECIPES])
+@pytest.mark.slow  # `ogi sql` in a subprocess, on a warehouse `ogi build` made
 def test_the_query_prints_the_documented_output(warehouse: Path, sql: str, documented: str):
     result = subprocess.run([OGI, "sql", sql, "--format", "csv", "--warehouse", str(warehouse)],
                             capture_output=True, text=True)

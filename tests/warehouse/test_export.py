@@ -15,6 +15,8 @@ import pytest
 
 from warehouse.settings import REPO_ROOT
 
+pytestmark = pytest.mark.slow  # a build in a subprocess
+
 OGI = Path(sys.executable).parent / "ogi"
 SEEDS = REPO_ROOT / "warehouse" / "seeds"
 

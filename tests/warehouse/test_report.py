@@ -32,6 +32,8 @@ from warehouse.report.quality import LOW_CONFIDENCE
 from warehouse.report.queries import SQL_DIR, fetch
 from warehouse.settings import SAMPLE_CORPUS
 
+pytestmark = pytest.mark.slow  # a build, and the report opened in chromium
+
 CHROMIUM = Path("/usr/bin/chromium")
 OGI = Path(sys.executable).parent / "ogi"
 
