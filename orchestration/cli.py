@@ -271,7 +271,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     "file": name, "indicator": obs.indicator_code, "dims": dims, "value": obs.value,
                     "unit": obs.unit, "approximate": obs.is_approximate, "evidence": obs.evidence,
                     "span": [obs.span_start, obs.span_end], "confidence": obs.confidence,
-                    "method": obs.method, "parser_version": PARSER_VERSION,
+                    "method": obs.method, "method_rule": obs.method_rule, "parser_version": PARSER_VERSION,
                 }, ensure_ascii=False))
             else:
                 dim_text = ",".join(f"{k}={v}" for k, v in dims.items())

@@ -31,8 +31,10 @@ class Observation:
     unit: str | None = None
     is_approximate: bool = False
     confidence: float = 1.0
-    # Which rule produced it (e.g. "prose:req_received", "table:F19:t3"): provenance for audits.
+    # How it was matched, provenance for audits: a code of warehouse/seeds/methods.csv (prose, zero,
+    # table, stat_row), and which rule of that method (e.g. "req_received", "F19:t3"; "" for none).
     method: str = ""
+    method_rule: str = ""
     channel_code: str | None = None
     applicant_code: str | None = None
     outcome_code: str | None = None

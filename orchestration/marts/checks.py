@@ -67,9 +67,10 @@ GATE_CHECKS = (
                          "dim_proceeding", "dim_result", "dim_doc_type", "dim_matter"),
     ),
     GateCheck(
-        "reasons_and_flags_in_seeds", "dim_report",
-        "Every quarantine reason and parser flag is a code of its seed (quarantine_reasons.csv, flags.csv).",
-        additional_deps=("quarantine",), seeds=("quarantine_reasons", "flags"),
+        "reasons_flags_methods_in_seeds", "dim_report",
+        "Every quarantine reason, parser flag and matching method is a code of its seed (quarantine_reasons.csv, "
+        "flags.csv, methods.csv).",
+        additional_deps=("quarantine", "fct_observation"), seeds=("quarantine_reasons", "flags", "methods"),
     ),
     GateCheck(
         "values_in_range", "fct_observation",

@@ -1,5 +1,5 @@
-"""Every quarantine reason and parser flag is a code of its seed, explained there; the gate check
-refuses a build that uses another."""
+"""Every quarantine reason, parser flag and matching method is a code of its seed, explained there;
+the gate check refuses a build that uses another."""
 from __future__ import annotations
 
 import csv
@@ -33,18 +33,26 @@ def test_the_readme_table_of_reasons_is_the_seed():
 
 
 def _check():
-    (check,) = [check for check in GATE_CHECKS if check.name == "reasons_and_flags_in_seeds"]
+    (check,) = [check for check in GATE_CHECKS if check.name == "reasons_flags_methods_in_seeds"]
     return check
 
 
-def _warehouse(reason: str, flag_code: str) -> duckdb.DuckDBPyConnection:
+def _warehouse(reason: str, flag_code: str, method: str = "prose") -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
     con.execute("CREATE SCHEMA staging; CREATE SCHEMA marts")
     con.execute("CREATE TABLE staging.quarantine AS SELECT 'a.txt' AS source_file, $reason AS reason",
                 {"reason": reason})
     con.execute("CREATE TABLE marts.dim_report AS "
                 "SELECT 'k' AS report_key, [{'code': $code, 'detail': 'words'}] AS flags", {"code": flag_code})
+    con.execute("CREATE TABLE marts.fct_observation AS SELECT $method AS method", {"method": method})
     return con
+
+
+def test_every_method_of_the_extractors_is_in_the_seed():
+    # Read from the extractors' source: every `method="…"` they pass.
+    sources = (REPO_ROOT / "transforms" / "extract").glob("*.py")
+    used = {code for path in sources for code in re.findall(r'method="(\w+)"', path.read_text(encoding="utf-8"))}
+    assert used == _codes("methods", "method")
 
 
 def test_the_gate_passes_known_codes():
@@ -56,3 +64,4 @@ def test_the_gate_fails_an_unknown_reason_or_flag():
     assert not _check().evaluate(_warehouse("duplicate_of:b.txt", "req_balance")).passed
     result = _check().evaluate(_warehouse("empty", "conflicts"))
     assert not result.passed and result.metadata["violations"].value == 1
+    assert not _check().evaluate(_warehouse("empty", "conflict", method="prose:req_received")).passed

@@ -205,7 +205,7 @@ def _channel_count(ctx: ReportContext, c: _Context, section_title: str) -> list[
     code = codes.pop()
     start = c.left_start + _evidence_start(c.left, found[0][1].start())
     return [ctx.found(
-        "pd_items_by_channel", c.token.value, start, c.token.end, method="prose:pd_channel",
+        "pd_items_by_channel", c.token.value, start, c.token.end, method="prose", method_rule="pd_channel",
         unit=c.token.unit, is_approximate=c.token.is_approximate, channel=code,
     )]
 
@@ -221,7 +221,7 @@ def _subject_channel(ctx: ReportContext, c: _Context) -> list[Found] | None:
         return None
     start = c.left_start - len(c.sentence_before) + len(c.left) + subject.start("channel")
     return [ctx.found(
-        "pd_items_by_channel", c.token.value, start, c.token.end, method="prose:pd_subject_channel",
+        "pd_items_by_channel", c.token.value, start, c.token.end, method="prose", method_rule="pd_subject_channel",
         unit=c.token.unit, is_approximate=c.token.is_approximate, channel=CHANNEL_CODE[subject["channel"]],
     )]
 
@@ -241,7 +241,7 @@ def _hot_topics(ctx: ReportContext, c: _Context, section_title: str) -> list[Fou
         return []  # 微博微信回应事件: a combined figure
     start = c.left_start + min(m.start() for m in (re.search("通过", c.left), _HOT_TOPIC.search(c.left)) if m)
     return [ctx.found(
-        "resp_hot_topics", c.token.value, start, c.token.end, method="prose:hot_topics",
+        "resp_hot_topics", c.token.value, start, c.token.end, method="prose", method_rule="hot_topics",
         unit=c.token.unit, is_approximate=c.token.is_approximate, **dims,
     )]
 
@@ -255,7 +255,7 @@ def _request_channel(ctx: ReportContext, c: _Context, section_title: str) -> lis
         if m:
             return [ctx.found(
                 "req_received", c.token.value, c.left_start + m.start(), c.token.end,
-                method="prose:req_channel", unit=c.token.unit, channel=code,
+                method="prose", method_rule="req_channel", unit=c.token.unit, channel=code,
             )]
     return None
 
@@ -279,7 +279,7 @@ def _outcome(ctx: ReportContext, c: _Context, section_title: str) -> list[Found]
         code = _outcome_code(ctx, last)
     return [ctx.found(
         "req_outcome", c.token.value, c.left_start + last.start(), c.token.end,
-        method="prose:outcome", unit=c.token.unit, outcome=code,
+        method="prose", method_rule="outcome", unit=c.token.unit, outcome=code,
     )]
 
 
@@ -297,7 +297,7 @@ def _appeal_result(ctx: ReportContext, c: _Context, section_title: str) -> list[
     if len(proceedings) != 1 or not ("信息公开" in c.sentence or "信息公开" in section_title):
         return []
     return [ctx.found(
-        "appeal_count", c.token.value, c.left_start, c.token.end + result.end(), method="prose:appeal_result",
+        "appeal_count", c.token.value, c.left_start, c.token.end + result.end(), method="prose", method_rule="appeal_result",
         unit=c.token.unit, proceeding=proceedings.pop(), result=RESULT_OF[result.group()],
     )]
 
@@ -319,7 +319,7 @@ def _appeal(ctx: ReportContext, c: _Context, section_title: str) -> list[Found] 
     start = c.left_start + APPEAL_WORDS.search(c.left).start()
     return [
         ctx.found(
-            "appeal_count", c.token.value, start, c.token.end, method="prose:appeal",
+            "appeal_count", c.token.value, start, c.token.end, method="prose", method_rule="appeal",
             unit=c.token.unit, proceeding=p, result="total",
         )
         for p in sorted(proceedings)
@@ -347,7 +347,7 @@ def _pd_total(ctx: ReportContext, c: _Context, section_title: str) -> list[Found
         anchor = first_channel.start()  # quote the whole channel list: 政务公开栏、村务公开栏等公开…
     return [ctx.found(
         "pd_items_total", c.token.value, c.left_start + _evidence_start(c.left, anchor), c.token.end,
-        method="prose:pd_total", unit=c.token.unit, is_approximate=c.token.is_approximate,
+        method="prose", method_rule="pd_total", unit=c.token.unit, is_approximate=c.token.is_approximate,
     )]
 
 
@@ -366,7 +366,7 @@ def _by_rules(ctx: ReportContext, c: _Context, section_title: str, rules: list[_
                 return []
             start, end = c.span(m)
             return [ctx.found(
-                rule.indicator, c.token.value, start, end, method=f"prose:{rule.name}",
+                rule.indicator, c.token.value, start, end, method="prose", method_rule=rule.name,
                 unit=c.token.unit, is_approximate=c.token.is_approximate,
             )]
     return None
@@ -435,7 +435,7 @@ def _respective(ctx: ReportContext, c: _Context, following: list[NumberToken]) -
         start = c.left_start + next(words.finditer(c.left[:at])).start()
         return [
             ctx.found(
-                indicator, token.value, start, token.end, method="prose:respective", unit=token.unit,
+                indicator, token.value, start, token.end, method="prose", method_rule="respective", unit=token.unit,
                 is_approximate=token.is_approximate, **{dim: code}, **dims,
             )
             for code, token in zip(listed, run)

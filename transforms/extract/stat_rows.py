@@ -95,6 +95,6 @@ def extract_stat_rows(ctx: ReportContext) -> Iterator[Found]:
             value = to_yuan(value, unit)
         yield ctx.found(
             indicator, value, label_start(row, key_pattern), row.end,
-            method="table:stat_row", unit="元" if hit.unit else None, confidence=0.9,
+            method="stat_row", unit="元" if hit.unit else None, confidence=0.9,
             from_table=True, raw_label=row.raw_label, **dims,
         )

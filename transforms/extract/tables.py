@@ -79,7 +79,7 @@ def _table2(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
                 if column.money_unit:
                     value = _money(value, cell.unit, written_unit[1] if written_unit else column.money_unit)
                 yield ctx.found(
-                    column.indicator, value, evidence_start, row.end, method=f"table:{format_code}:t2",
+                    column.indicator, value, evidence_start, row.end, method="table", method_rule=f"{format_code}:t2",
                     unit="元" if column.money_unit else None, confidence=0.95, from_table=True,
                     raw_label=row.raw_label, **label.dims,
                 )
@@ -102,7 +102,7 @@ def _table3_rows_with_blanks(ctx: ReportContext, start: int, end: int, format_co
             continue
         named = label_cell(row, key.pattern) or row.labels[0]
         yield ctx.found(
-            key.indicator, total.value, named.start, row.end, method=f"table:{format_code}:t3",
+            key.indicator, total.value, named.start, row.end, method="table", method_rule=f"{format_code}:t3",
             confidence=0.9, from_table=True, raw_label=named.label, **key.dims,
         )
 
@@ -116,7 +116,7 @@ def _table3(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
             continue
         evidence_start = label_start(row, key.pattern)
         yield ctx.found(
-            key.indicator, row.cells[-1].value, evidence_start, row.end, method=f"table:{format_code}:t3",
+            key.indicator, row.cells[-1].value, evidence_start, row.end, method="table", method_rule=f"{format_code}:t3",
             confidence=0.95, from_table=True, raw_label=row.raw_label, **key.dims,
         )
 
@@ -205,7 +205,7 @@ def _table4(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
         if cell.value is None:
             continue
         yield ctx.found(
-            "appeal_count", cell.value, cell.start, cell.end, method=f"table:{format_code}:t4",
+            "appeal_count", cell.value, cell.start, cell.end, method="table", method_rule=f"{format_code}:t4",
             confidence=0.9, from_table=True, proceeding=proceeding, result=result,
         )
 

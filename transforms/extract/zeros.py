@@ -73,7 +73,7 @@ def _empty_sections(ctx: ReportContext) -> Iterator[Found]:
         for section, indicator, dims in _SECTION_ZEROS:
             if section != heading.section or ("proceeding" in dims and dims["proceeding"] not in named):
                 continue  # a proceeding's zero only under a heading that names it (四、行政复议数量：无)
-            yield ctx.found(indicator, 0, heading.at, stop, method="prose:zero:empty_section", confidence=0.7, **dims)
+            yield ctx.found(indicator, 0, heading.at, stop, method="zero", method_rule="empty_section", confidence=0.7, **dims)
 
 
 def zero_statements(ctx: ReportContext, section_title_at: Callable[[int], str]) -> Iterator[Found]:
@@ -91,10 +91,10 @@ def zero_statements(ctx: ReportContext, section_title_at: Callable[[int], str]) 
             if dims.get("outcome") == "denied":
                 dims["outcome"] = "out_denied" if ctx.regime == "R19" else "old_denied"
             if rule.indicator != "appeal_count":
-                yield ctx.found(rule.indicator, 0, start, end, method=f"prose:zero:{rule.indicator}", confidence=0.7, **dims)
+                yield ctx.found(rule.indicator, 0, start, end, method="zero", method_rule=rule.indicator, confidence=0.7, **dims)
                 continue
             for proceeding in sorted({PROCEEDING_OF[a.group()] for a in APPEAL_WORDS.finditer(m.group())}):
                 yield ctx.found(
-                    "appeal_count", 0, start, end, method="prose:zero:appeal", confidence=0.7,
+                    "appeal_count", 0, start, end, method="zero", method_rule="appeal", confidence=0.7,
                     proceeding=proceeding, **dims,
                 )

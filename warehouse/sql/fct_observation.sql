@@ -39,6 +39,7 @@ SELECT
     obs.page,
     obs.confidence,
     obs.method,
+    obs.method_rule,
     obs.raw_label,
     obs.parser_version
 FROM staging.stg_observation AS obs

@@ -85,7 +85,7 @@ outliers AS (
 doubtful AS (
     SELECT
         5 AS priority, 'low_confidence' AS kind, report_key, indicator_code, dims, value, evidence,
-        'confidence ' || confidence || ' (' || method || ')' AS detail, 'correct' AS fix
+        'confidence ' || confidence || ' (' || concat_ws(':', method, nullif(method_rule, '')) || ')' AS detail, 'correct' AS fix
     FROM observations
     WHERE confidence < $low_confidence AND value_source = 'parsed'
 ),
