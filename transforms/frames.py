@@ -14,7 +14,7 @@ import pyarrow as pa
 from transforms.model import DIMENSIONS, Observation
 
 if TYPE_CHECKING:
-    from transforms.ingest import ContentResult
+    from transforms.content import ContentResult
 
 CONTENT_SCHEMA = pa.schema([
     ("sha256", pa.string()),
@@ -147,7 +147,7 @@ INVENTORY_SCHEMA = pa.schema([
 
 
 def inventory_table(files: list) -> pa.Table:
-    """The raw folder listing (a list of `transforms.ingest.RawFile`) as rows of staging.stg_file."""
+    """The raw folder listing (a list of `orchestration.ingestion.walk.RawFile`) as rows of staging.stg_file."""
     return pa.Table.from_pylist(
         [{name: getattr(raw, name) for name in INVENTORY_SCHEMA.names} for raw in files],
         schema=INVENTORY_SCHEMA,
