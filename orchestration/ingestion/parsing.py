@@ -65,13 +65,13 @@ def parse_chunk(chunk: Chunk, progress: Callable[[int], None] = lambda done: Non
     retried step starts again), calling `progress` with the contents done after each batch."""
     started = time.perf_counter()
     folder = Path(chunk.folder)
-    folder.mkdir(parents=True, exist_ok=True)
     files = {table: str(folder / f"{table}.parquet") for table in TABLES}
     writers = {table: pq.ParquetWriter(files[table], _SCHEMAS[table]) for table in TABLES}
+    items = chunk.items()
     parsed = rejected_count = observations = 0
     try:
-        for start in range(0, len(chunk.items), _BATCH):
-            batch = batch_from_results([process_content(sha, path) for sha, path in chunk.items[start:start + _BATCH]])
+        for start in range(0, len(items), _BATCH):
+            batch = batch_from_results([process_content(sha, path) for sha, path in items[start:start + _BATCH]])
             for table, rows in zip(TABLES, (batch.contents, batch.reports, batch.observations)):
                 writers[table].write_table(rows)
             # A content is either parsed (it has a report row) or rejected.

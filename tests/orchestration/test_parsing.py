@@ -15,20 +15,20 @@ _REPORT = "青山镇2020年政府信息公开工作年度报告\n全年主动公
 def test_few_contents_are_one_step_and_many_are_spread_in_contiguous_near_equal_chunks(tmp_path):
     few = [(f"{n:064d}", f"/raw/{n}.txt") for n in range(chunks.ONE_STEP_BELOW - 1)]
     [one] = chunks.split(few, tmp_path)
-    assert one.items == tuple(few) and one.of_run == len(few)
+    assert one.items() == few and (one.size, one.of_run) == (len(few), len(few))
     assert chunks.split([], tmp_path) == []
 
     many = [(f"{n:064d}", f"/raw/{n}.txt") for n in range(1003)]
     spread = chunks.split(many, tmp_path)
     assert len(spread) == 8
-    assert [item for chunk in spread for item in chunk.items] == many  # each content once, in order
-    assert {len(chunk.items) for chunk in spread} == {125, 126}
+    assert [item for chunk in spread for item in chunk.items()] == many  # each content once, in order
+    assert {chunk.size for chunk in spread} == {125, 126}
     assert len({chunk.folder for chunk in spread}) == 8
     assert all(Path(chunk.folder).parent == tmp_path for chunk in spread)
 
     # Past 8 × 5000 contents the chunks stop growing: more steps instead.
     huge = [(str(n), "") for n in range(40_001)]
-    assert len(chunks.split(huge, tmp_path)) == 9
+    assert len(chunks.split(huge, tmp_path / "huge")) == 9
 
 
 def test_a_chunk_becomes_parquet_files_of_the_staged_tables(tmp_path):
