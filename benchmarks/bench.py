@@ -37,7 +37,7 @@ def floor_seconds(folder: Path) -> float:
 
 
 class PeakPss:
-    """Samples the memory of a process and all its descendants (step processes, parse workers) as
+    """Samples the memory of a process and all its descendants (step processes) as
     their summed proportional set size: forked processes share their parent's pages, which a sum of
     RSS would count once per process."""
 
@@ -115,12 +115,17 @@ def build(raw: Path, data: Path) -> tuple[float, dict[str, float], int]:
         if event.event_type_value == "ASSET_MATERIALIZATION"
     }
     inventory, staged = metadata["raw_inventory"], metadata["staged_reports"]
+    # The parse steps run side by side: their stage is the wall time from the first one's start to
+    # the last one's end.
+    parse_stamps = [record.timestamp for record in records if record.dagster_event and (record.step_key or "")
+                    .startswith("ingest.parse[") and record.dagster_event.event_type_value in ("STEP_START", "STEP_SUCCESS")]
     stages = {
         "discover": inventory["seconds"],
-        "decode+parse": staged["decode_parse_seconds"],
+        "decode+parse": max(parse_stamps) - min(parse_stamps) if parse_stamps else 0.0,
         "load": staged["load_seconds"],
-        # The rest of the ingestion step (quarantine, organs), the marts and their checks.
-        "marts": steps["ingest"] - inventory["seconds"] - staged["decode_parse_seconds"] - staged["load_seconds"]
+        # The rest of the ingestion's writing steps (the build file's copy, quarantine, organs), the
+        # marts and their checks.
+        "marts": steps["ingest.inventory"] - inventory["seconds"] + steps["ingest.load"] - staged["load_seconds"]
         + steps["build_marts"],
         "publish+export": publish_export,
     }

@@ -5,11 +5,11 @@
 with workers started from the repository root, with the same OGI_* variables and DAGSTER_HOME:
 
     celery -A orchestration.celery_app worker -Q ogi_build_file --pool solo   # the DuckDB writer
-    celery -A orchestration.celery_app worker -Q dagster                      # exports, report
+    celery -A orchestration.celery_app worker -Q dagster                      # parse, exports, report
 
 Steps that write the DuckDB build file go to the `ogi_build_file` queue, which one worker serves in
-its own process (`--pool solo`: one task at a time, and free to start the parse pool); the others go
-to Dagster's default queue. OGI_CELERY_REDIS names the broker and result backend
+its own process (`--pool solo`: one task at a time); the others — the parse steps, one per chunk of
+new contents, the export and the report — go to Dagster's default queue, on any of its workers. OGI_CELERY_REDIS names the broker and result backend
 (default redis://127.0.0.1:6379/0). Workers on other machines need the same paths and instance,
 e.g. a shared volume and a PostgreSQL-backed DAGSTER_HOME (docs/scale-out.md).
 """

@@ -3,7 +3,9 @@ and prints each step's start and end with its elapsed time and the assets it mat
 the parse stage's progress — a live bar with rate and ETA on a terminal (rich), plain lines at most
 every PLAIN_EVERY_SECONDS otherwise (a log file, CI).
 
-The ingest step reports parsing as observations of PARSE_PROGRESS_ASSET with these two counts.
+The ingestion's steps report parsing as observations of PARSE_PROGRESS_ASSET with these two
+counts: the files a step has parsed so far, and how many the whole run parses. The parse steps run
+side by side, so the run's progress is the sum over its steps.
 """
 from __future__ import annotations
 
@@ -83,6 +85,7 @@ class RunFollower:
         self._step_started: dict[str, float] = {}
         self._step_assets: dict[str, int] = {}
         self._parse_started: float | None = None
+        self._parsed: dict[str, int] = {}  # step → files it has parsed so far
 
     def __enter__(self) -> RunFollower:
         self._thread.start()
@@ -139,7 +142,8 @@ class RunFollower:
             if PARSE_DONE in metadata:
                 if self._parse_started is None:
                     self._parse_started = at
-                self.view.parsing(metadata[PARSE_DONE].value, metadata[PARSE_TOTAL].value, at - self._parse_started)
+                self._parsed[step] = metadata[PARSE_DONE].value
+                self.view.parsing(sum(self._parsed.values()), metadata[PARSE_TOTAL].value, at - self._parse_started)
         elif kind in (dg.DagsterEventType.STEP_SUCCESS, dg.DagsterEventType.STEP_FAILURE):
             elapsed = at - self._step_started.get(step, at)
             assets = self._step_assets.get(step, 0)

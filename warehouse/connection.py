@@ -40,9 +40,10 @@ def leading_comment(name: str) -> str:
     return " ".join(lines)
 
 
-def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
-    """Run one SQL file (one statement) with bound, named parameters (``$name`` in the file)."""
-    con.execute(read_sql(name), params or None)
+def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> duckdb.DuckDBPyConnection:
+    """Run one SQL file (one statement) with bound, named parameters (``$name`` in the file); its
+    rows, if it is a query, are for the caller to fetch."""
+    return con.execute(read_sql(name), params or None)
 
 
 def seed_path(name: str) -> str:

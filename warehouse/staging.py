@@ -1,7 +1,7 @@
 """Writing the staging schema: the raw-folder inventory and the staged parse results.
 
-Each write is one transaction that replaces its slice (delete, then insert by name from Arrow), so a
-rerun never duplicates rows and an interrupted write leaves nothing half-done.
+Each write is one transaction that replaces its slice (delete, then insert by name from Arrow or the
+parse steps' parquet), so a rerun never duplicates rows and an interrupted write leaves nothing half-done.
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import duckdb
 import pyarrow as pa
 
 from transforms import staged
-from transforms.frames import StagedBatch
 from transforms.staged import Column, StagedTable
 from warehouse.connection import read_sql
 from warehouse.errors import UserError
@@ -79,23 +78,24 @@ def replace_table(con: duckdb.DuckDBPyConnection, table: str, rows: pa.Table | p
     con.execute("COMMIT")
 
 
-def staged_contents(con: duckdb.DuckDBPyConnection, parser_version: str) -> set[str]:
-    """The contents already decoded and parsed by this parser version."""
-    # A scan rejected for want of OCR is retried by every build: once Tesseract is installed, it is read.
-    rows = con.execute(read_sql("queries/staged_contents"), {"version": parser_version}).fetchall()
-    return {sha for (sha,) in rows}
-
-
-def staged_of_years(con: duckdb.DuckDBPyConnection, years: list[int]) -> set[str]:
-    """The staged reports of these statistics years."""
-    rows = con.execute(read_sql("queries/staged_of_years"), {"years": years}).fetchall()
-    return {sha for (sha,) in rows}
-
-
-def forget_contents(con: duckdb.DuckDBPyConnection, shas: list[str]) -> None:
-    """Drop the staged rows of contents about to be parsed again (a new parser version, a backfill),
-    once before parsing, so that each batch is then a plain append."""
-    _drop_contents(con, pa.table({"sha256": pa.array(shas, pa.string())}))
+def replace_contents(con: duckdb.DuckDBPyConnection, parts: dict[str, list[str]], staged_at: datetime) -> None:
+    """The staged rows of the contents in these parquet files (the parse steps': `parts` maps
+    contents, reports and observations to their files), stamped with the start of the build, in one
+    transaction that first drops what was staged of those contents before (a new parser version, a
+    backfill), so that a rerun never duplicates rows."""
+    con.execute("BEGIN TRANSACTION")
+    for table in _CONTENT_TABLES:
+        # `table` is one of this module's own constants, never user input.
+        con.execute(f"DELETE FROM {table} WHERE sha256 IN (SELECT sha256 FROM read_parquet($files))",
+                    {"files": parts["contents"]})
+    con.execute(
+        "INSERT INTO staging.stg_content BY NAME SELECT *, $staged_at AS staged_at FROM read_parquet($files)",
+        {"files": parts["contents"], "staged_at": staged_at},
+    )
+    con.execute("INSERT INTO staging.stg_report BY NAME SELECT * FROM read_parquet($files)", {"files": parts["reports"]})
+    con.execute("INSERT INTO staging.stg_observation BY NAME SELECT * FROM read_parquet($files)",
+                {"files": parts["observations"]})
+    con.execute("COMMIT")
 
 
 def _drop_contents(con: duckdb.DuckDBPyConnection, shas: pa.Table) -> None:
@@ -106,24 +106,6 @@ def _drop_contents(con: duckdb.DuckDBPyConnection, shas: pa.Table) -> None:
         # `table` is one of this module's own constants, never user input.
         con.execute(f"DELETE FROM {table} WHERE sha256 IN (SELECT sha256 FROM forgotten)")
     con.unregister("forgotten")
-    con.execute("COMMIT")
-
-
-def write_batch(con: duckdb.DuckDBPyConnection, batch: StagedBatch, staged_at: datetime) -> None:
-    """Append one batch of results (their contents were forgotten first, if staged before), stamped
-    with the start of the staging run."""
-    con.execute("BEGIN TRANSACTION")
-    con.register("content_batch", batch.contents)
-    con.execute(
-        "INSERT INTO staging.stg_content BY NAME SELECT *, $staged_at AS staged_at FROM content_batch",
-        {"staged_at": staged_at},
-    )
-    con.register("report_batch", batch.reports)
-    con.execute("INSERT INTO staging.stg_report BY NAME SELECT * FROM report_batch")
-    con.register("observation_batch", batch.observations)
-    con.execute("INSERT INTO staging.stg_observation BY NAME SELECT * FROM observation_batch")
-    for name in ("content_batch", "report_batch", "observation_batch"):
-        con.unregister(name)
     con.execute("COMMIT")
 
 

@@ -20,7 +20,6 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from transforms.ingest import TEAM_RECORDS
 from transforms.model import DIMENSIONS
 from warehouse.connection import SEED_DIR
 
@@ -28,6 +27,9 @@ CORRECTION_COLUMNS = ("sha256", "source_file", "indicator", "dims", "value", "wh
 REVIEW_COLUMNS = ("sha256", "source_file", "state", "who", "when", "note")
 NOT_STATED = "not stated"
 REVIEW_STATES = ("reviewed", "unreviewed")
+# At the top of a raw folder, version-controlled with the reports but never reports themselves: the
+# build's walk does not list them (orchestration/ingestion/walk.py).
+TEAM_RECORDS = ("corrections.csv", "reviews.csv")
 
 # A dimension as the records write it (`channel`) → its column (`channel_code`) and catalog seed.
 _DIM_SEEDS = {

@@ -4,13 +4,12 @@ Both are off until turned on (in the UI, or `dagster sensor start` / `dagster sc
 A build is incremental, so a run with nothing new costs a folder walk and no parsing.
 """
 
-import hashlib
 import os
-from pathlib import Path
 
 import dagster as dg
 
-from warehouse import raw_folder, settings
+from orchestration.ingestion.walk import fingerprint
+from orchestration.resources import RawFolder, Warehouse
 
 # Runs write one warehouse: the instance's run queue allows one run with this tag at a time.
 WRITER_TAGS = {"ogi/writer": "warehouse"}
@@ -23,30 +22,15 @@ build_warehouse = dg.define_asset_job(
 )
 
 
-def folder_fingerprint(root: Path) -> str:
-    """A digest of every file's relative path, size and modification time (no file is read)."""
-    digest = hashlib.sha256()
-    for directory, subdirs, names in os.walk(root, followlinks=False):
-        subdirs.sort()
-        for name in sorted(names):
-            path = Path(directory) / name
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
 @dg.sensor(job=build_warehouse, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
-def raw_folder_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
-    """Requests one build when files under the raw folder (OGI_RAW_DIR, else the one the warehouse
-    was built from) were added, changed or removed."""
-    root = raw_folder.resolve(Path(settings.get("OGI_WAREHOUSE")), os.environ.get("OGI_RAW_DIR"))
-    fingerprint = folder_fingerprint(root)
-    if fingerprint == context.cursor:
+def raw_folder_sensor(context: dg.SensorEvaluationContext, raw_folder: RawFolder,
+                      warehouse: Warehouse) -> dg.SensorResult:
+    """Requests one build when files under the raw folder (the resource's, else the one the warehouse
+    was built from) were added, changed or removed: the build's own walk, without reading a file."""
+    current = fingerprint(raw_folder.root_for(warehouse.file))
+    if current == context.cursor:
         return dg.SensorResult(skip_reason="no file added, changed or removed since the last run")
-    return dg.SensorResult(run_requests=[dg.RunRequest(run_key=fingerprint)], cursor=fingerprint)
+    return dg.SensorResult(run_requests=[dg.RunRequest(run_key=current)], cursor=current)
 
 
 daily_build = dg.ScheduleDefinition(

@@ -1,10 +1,11 @@
-"""Direct asset calls: the ingestion step is a plain function of its config and resources."""
+"""The ingestion's assets materialised on their own, in process: a plain function of their config and
+resources, whose staging assets say what they did."""
 from __future__ import annotations
 
 import dagster as dg
 import pytest
 
-from orchestration.ingestion.assets import IngestConfig, ingest
+from orchestration.ingestion.assets import ingest
 from orchestration.resources import RawFolder, Warehouse
 from warehouse import publish
 
@@ -12,14 +13,14 @@ pytestmark = pytest.mark.slow  # the ingest asset on the sample reports, with it
 
 
 def _ingest(raw, warehouse: Warehouse, max_file_bytes: str) -> dict[str, dict]:
-    """Run the ingestion step; each staging asset's metadata by asset name."""
-    results = ingest(
-        context=dg.build_asset_context(),
-        config=IngestConfig(),
-        raw_folder=RawFolder(path=str(raw), max_file_bytes=max_file_bytes),
-        warehouse=warehouse,
-    )
-    return {result.asset_key.to_user_string(): result.metadata for result in results}
+    """Run the ingestion's steps; each staging asset's metadata by asset name."""
+    with dg.instance_for_test() as instance:
+        result = dg.materialize([ingest], instance=instance, resources={
+            "raw_folder": RawFolder(path=str(raw), max_file_bytes=max_file_bytes), "warehouse": warehouse})
+    return {
+        materialization.asset_key.to_user_string(): {name: value.value for name, value in materialization.metadata.items()}
+        for materialization in result.asset_materializations_for_node("ingest")
+    }
 
 
 def test_raw_inventory_lists_every_file_and_counts_new_ones(sample_raw, tmp_path):

@@ -39,5 +39,6 @@ def test_dagster_job_execute_builds_the_sample_warehouse(tmp_path):
             for record in instance.all_logs(run.run_id)
             if record.dagster_event and record.dagster_event.event_type_value == "STEP_WORKER_STARTED"
         }
-    assert set(started) == {"ingest", "build_marts", "published_warehouse", "parquet_exports", "html_report"}
+    assert set(started) == {"ingest.inventory", "ingest.parse[0000]", "ingest.load", "build_marts",
+                            "published_warehouse", "parquet_exports", "html_report"}
     assert len(set(started.values())) == len(started)

@@ -22,7 +22,7 @@ from warehouse.settings import REPO_ROOT
 pytestmark = pytest.mark.slow  # Celery workers on a loopback Redis
 
 BIN = Path(sys.executable).parent
-REPORTS = 420  # above the 400 from which the ingest step parses in a pool of processes
+REPORTS = 420  # above the 400 from which the parse is spread over several steps (chunks.ONE_STEP_BELOW)
 
 
 def _free_port() -> int:
@@ -43,7 +43,8 @@ def _wait_for(path: Path, text: str, process: subprocess.Popen, seconds: float =
 
 @pytest.fixture
 def cluster(tmp_path: Path) -> Iterator[dict[str, str]]:
-    """A Redis server on loopback and two Celery workers: the build-file writer and the others."""
+    """A Redis server on loopback and three Celery workers: the build-file writer, and two for the
+    other steps (one process each, so that two parse steps at once run on two workers)."""
     redis_server = shutil.which("redis-server")
     assert redis_server, "redis-server is missing: `make test` installs it (scripts/install_test_services.sh)"
     port = _free_port()
@@ -72,7 +73,8 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, str]]:
         worker = [str(BIN / "celery"), "-A", "orchestration.celery_app", "worker", "--loglevel", "INFO",
                   "--without-gossip", "--without-mingle"]
         start("build_file", [*worker, "-Q", "ogi_build_file", "--pool", "solo", "-n", "build_file@%h"], "ready.")
-        start("others", [*worker, "-Q", "dagster", "--concurrency", "2", "-n", "others@%h"], "ready.")
+        for name in ("left", "right"):
+            start(name, [*worker, "-Q", "dagster", "--concurrency", "1", "-n", f"{name}@%h"], "ready.")
         yield env
     finally:
         for process in reversed(processes):
@@ -103,16 +105,23 @@ def test_celery_workers_build_the_warehouse_each_step_on_its_queue(cluster, tmp_
         if record.dagster_event and record.dagster_event.event_type_value == "ENGINE_EVENT"
         and "in celery worker" in (record.user_message or record.dagster_event.message or "")
     }
-    assert workers == {
-        "ingest": "build_file", "build_marts": "build_file", "published_warehouse": "build_file",
-        "parquet_exports": "others", "html_report": "others",
+    chunks = sorted(step for step in workers if step.startswith("ingest.parse["))
+    assert len(chunks) >= 2
+    # Steps that write the build file on its one worker; the parse steps spread over the other two.
+    assert {step: worker for step, worker in workers.items() if step not in chunks} == {
+        "ingest.inventory": "build_file", "ingest.load": "build_file", "build_marts": "build_file",
+        "published_warehouse": "build_file",
+        "parquet_exports": workers["parquet_exports"], "html_report": workers["html_report"],
     }
+    assert {workers["parquet_exports"], workers["html_report"]} <= {"left", "right"}
+    assert {workers[step] for step in chunks} == {"left", "right"}
     [staged] = [
         record.dagster_event.event_specific_data.materialization
         for record in records
         if record.dagster_event and record.dagster_event.event_type_value == "ASSET_MATERIALIZATION"
         and record.dagster_event.event_specific_data.materialization.asset_key == dg.AssetKey("staged_reports")
     ]
-    # The parse pool ran inside the single-process worker.
-    assert staged.metadata["workers"].value == (os.cpu_count() or 1)
+    assert staged.metadata["parse_steps"].value == len(chunks)
     assert staged.metadata["parsed_now"].value == REPORTS
+    # The parse steps' parquet was loaded and then removed.
+    assert not any(Path(cluster["OGI_WAREHOUSE"] + ".parts").glob("*/*"))

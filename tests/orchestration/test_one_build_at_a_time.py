@@ -48,7 +48,7 @@ def _wait_for_the_end_of_ingest(home: Path, build: subprocess.Popen) -> None:
                 for run in instance.get_runs():
                     steps = {record.step_key for record in
                              instance.all_logs(run.run_id, of_type=dg.DagsterEventType.STEP_SUCCESS)}
-                    if "ingest" in steps:
+                    if "ingest.load" in steps:
                         assert "published_warehouse" not in steps, "too late: the first build published"
                         return
         time.sleep(0.1)

@@ -37,12 +37,16 @@ def test_into_a_pipe_each_stage_is_a_line_with_its_time_and_parsing_its_counts(t
     lines = result.stderr.splitlines()
     # No terminal, no escape sequences (a log file or CI reads these lines).
     assert "\x1b" not in result.stderr
-    assert _in_order(result.stderr, "ingest: started\n", "  parsing: 0 of 5 files (0%), ",
-                     "  parsing: 5 of 5 files (100%), ", "ingest: done in ", "build_marts: started\n",
+    assert _in_order(result.stderr, "ingest.inventory: started\n", "  parsing: 0 of 5 files (0%), ",
+                     "ingest.parse[0000]: started\n", "  parsing: 5 of 5 files (100%), ",
+                     "ingest.load: done in ", "build_marts: started\n",
                      "build_marts: done in ", "published_warehouse: done in ")
-    [ingest_done] = [line for line in lines if line.startswith("ingest: done in ")]
-    # raw_inventory, staged_reports, resolved_organs and quarantine come from the ingest step.
-    assert ingest_done.endswith(" s, 4 assets materialised")
+    [inventory_done] = [line for line in lines if line.startswith("ingest.inventory: done in ")]
+    [load_done] = [line for line in lines if line.startswith("ingest.load: done in ")]
+    # raw_inventory comes from the inventory step; staged_reports, quarantine and resolved_organs
+    # from the step that loads the parse step's rows.
+    assert inventory_done.endswith(" s, 1 asset materialised")
+    assert load_done.endswith(" s, 3 assets materialised")
     # The summary stays on stdout, apart from the progress.
     assert "reports:       5" in result.stdout and "parsing" not in result.stdout
 
@@ -67,7 +71,8 @@ def test_on_a_terminal_parsing_is_a_live_bar_shown_before_the_stage_ends(tmp_pat
     assert build.wait(timeout=60) == 0
     text = shown.decode("utf-8", errors="replace")
     # rich draws the bar (━) with the count, the share, the elapsed time and an ETA, redrawn in place
-    # (\r), before the ingest step says it is done. (Whether 0/5 is drawn too depends on whether a
+    # (\r), before the load step says it is done. (Whether 0/5 is drawn too depends on whether a
     # poll falls between the two observations: five files parse in a second.)
-    assert _in_order(text, "ingest: started", "parsing", "━", "5/5", "100%", "ETA", "\r", "ingest: done in "), text
+    assert _in_order(text, "ingest.inventory: started", "parsing", "━", "5/5", "100%", "ETA", "\r",
+                     "ingest.load: done in "), text
     assert "reports:       5" in text

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from transforms.ingest import discover
+from orchestration.ingestion.walk import discover
 from transforms.manifest import ManifestError, read_manifest
 
 

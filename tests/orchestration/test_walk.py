@@ -1,10 +1,11 @@
-"""Discovering raw files: every file is listed once, links out of the folder are never read."""
+"""The one walk of a raw folder: every file is listed once, links out of the folder are never read, and
+the sensor's fingerprint sees what the build's listing sees."""
 from __future__ import annotations
 
 import hashlib
 import os
 
-from transforms.ingest import discover
+from orchestration.ingestion.walk import discover, fingerprint
 
 
 def test_discover_lists_every_file_sorted_with_its_sha256(tmp_path):
@@ -58,21 +59,27 @@ def test_an_unchanged_file_keeps_its_known_hash_and_a_touched_one_is_hashed_agai
     assert touched.sha256 == first.sha256 != "known-hash"
 
 
-def test_a_file_that_holds_its_worker_too_long_is_quarantined(tmp_path, monkeypatch) -> None:
-    import signal
+def test_the_fingerprint_changes_with_what_the_listing_sees_and_only_with_that(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("报告", encoding="utf-8")
+    first = fingerprint(raw)
+    assert fingerprint(raw) == first  # nothing changed, nothing read
 
-    from transforms import ingest
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("外面", encoding="utf-8")
+    (raw / "link.txt").symlink_to(outside)
+    with_link = fingerprint(raw)
+    assert with_link != first  # a link out of the folder is listed by the build, so it counts
+    outside.write_text("外面的文件改了，更长", encoding="utf-8")
+    assert fingerprint(raw) == with_link  # but what it leads to is never read or followed
 
-    def endless(text):
-        while True:
-            pass
+    (raw / "corrections.csv").write_text("sha256\n", encoding="utf-8")
+    assert fingerprint(raw) != with_link  # the team's records are applied by the build: a change
+    assert "corrections.csv" not in {f.source_file for f in discover(raw, max_file_bytes=1000)}
 
-    monkeypatch.setattr(ingest, "parse_report", endless)
-    monkeypatch.setattr(ingest, "FILE_SECONDS", 0.2)
-    path = tmp_path / "report.txt"
-    path.write_text("青山镇2020年政府信息公开工作年度报告\n全年主动公开政府信息20条，收到依申请公开申请3件。\n", encoding="utf-8")
-    before = signal.getsignal(signal.SIGALRM)
-    result = ingest.process_content("0" * 64, str(path))
-    assert (result.status, result.reason) == ("rejected", "time_limit")
-    assert "more than 0.2 s" in result.detail
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) is before
+
+def test_a_dangling_link_is_neither_listed_nor_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("报告", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    assert [f.source_file for f in discover(tmp_path, max_file_bytes=1000)] == ["a.txt"]
