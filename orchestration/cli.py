@@ -63,17 +63,17 @@ def _summary(warehouse: Path, export_dir: Path) -> str:
 
 def _start_step_server() -> None:
     """Start the server that Dagster's multiprocess executor forks step processes from now, with the
-    modules definitions.py has it preload, so that it imports the code location while this process
-    imports it too (2 cores: the first step starts ~2 s sooner). The executor finds it running.
+    module definitions.py has it preload, so that it imports the code location while this process
+    imports it too (2 cores: the first step starts ~2 s sooner). The executor finds it running and
+    keeps it (a running forkserver is not restarted for another preload list; the executor module
+    Dagster adds to its list is then imported by each step, a few milliseconds once Dagster is in).
     The instance must exist by then: the server opens it, and two processes creating a new
     instance's storage at once collide."""
-    import multiprocessing
-    from multiprocessing import forkserver
+    from multiprocessing import forkserver, set_forkserver_preload
 
     from orchestration import STEP_SERVER_MODULE
 
-    # Dagster puts its own executor module first in the list.
-    multiprocessing.set_forkserver_preload(["dagster._core.executor.multiprocess", STEP_SERVER_MODULE])
+    set_forkserver_preload([STEP_SERVER_MODULE])
     forkserver.ensure_running()
 
 
