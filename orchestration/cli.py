@@ -97,7 +97,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     with build_lock.hold(warehouse, str(raw)):
         inputs = fingerprint.current(warehouse, raw, export_dir, max_bytes)
         if not args.reparse_year and fingerprint.unchanged(warehouse, export_dir, inputs):
-            print(f"nothing changed since {warehouse} was built from {raw}: nothing to build", file=sys.stderr)
+            print(f"{warehouse} from {raw} is up to date: nothing changed since its last build", file=sys.stderr)
             fingerprint.save(warehouse, export_dir, inputs)  # the times of files touched since
             print(f"files:         {len(inputs.files)} — 0 new, 0 changed, {len(inputs.files)} unchanged, 0 removed")
             print(f"parsed now:    0 (rejected 0; {inputs.contents} unchanged contents reused)")
