@@ -36,6 +36,16 @@ def _runs(tmp_path: Path) -> int:
         return len(instance.get_runs())
 
 
+def _step_pids(tmp_path: Path) -> tuple[int, set[int]]:
+    """The pid that started the one run, and the pids its steps started in."""
+    with dg.DagsterInstance.from_config(str(tmp_path / "data" / "dagster_home")) as instance:
+        [run] = instance.get_runs()
+        records = instance.all_logs(run.run_id)
+    events = [record.dagster_event for record in records if record.dagster_event]
+    [start] = [event.pid for event in events if event.event_type == dg.DagsterEventType.RUN_START]
+    return start, {event.pid for event in events if event.event_type == dg.DagsterEventType.STEP_START}
+
+
 def _summary(stdout: str) -> list[str]:
     """The lines after the two that say what this build read and parsed."""
     return stdout.splitlines()[2:]
@@ -45,6 +55,9 @@ def test_a_build_with_nothing_changed_starts_no_run_and_prints_the_same_summary(
     env = _env(tmp_path, sample_raw)
     first = _build(env)
     assert _runs(tmp_path) == 1
+    # Five files fit one process: every step ran in the process that ran the build.
+    start, steps = _step_pids(tmp_path)
+    assert steps == {start}
 
     again = _build(env)
     assert _runs(tmp_path) == 1
