@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Written once the locked environment is installed; rebuilt when a lock changes.
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup test test-fast eval dev bench clean
+.PHONY: run setup test test-fast eval dev bench bench-fixed clean
 
 run: setup
 	$(BIN)/ogi build
@@ -44,3 +44,7 @@ clean:
 # Speed and memory on generated corpora (prints a table; slow at 100k reports).
 bench: setup
 	$(BIN)/python -m benchmarks.bench $(SIZES)
+
+# What every build costs whatever its size: sample from scratch, a no-change build, 10 reports (medians).
+bench-fixed: setup
+	$(BIN)/python -m benchmarks.fixed_cost

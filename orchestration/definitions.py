@@ -18,16 +18,22 @@ from warehouse.settings import apply_defaults
 # Unset OGI_* variables fall back to the project's defaults (the sample corpus, data/).
 apply_defaults()
 
-# Each step in a process of its own, forked from a server that imported the code location once
+# A run's steps either run one after the other in the run's own process (`in_process: true`: what
+# `ogi build` asks for a build that fits one process, orchestration/cli.py) or, by default, each in
+# a process of its own, forked from a server that imported the code location once
 # (orchestration/step_server.py), so a step starts without importing Dagster, DuckDB and Polars
 # again. Steps that write the DuckDB build file run one at a time (DuckDB allows one writing
 # process); the parquet export and the HTML report read the published file side by side.
-MULTIPROCESS_EXECUTOR = dg.multiprocess_executor.configured(
-    {
-        "start_method": {"forkserver": {"preload_modules": [STEP_SERVER_MODULE]}},
-        "tag_concurrency_limits": [{"key": BUILD_FILE_TAG[0], "value": BUILD_FILE_TAG[1], "limit": 1}],
-    },
-    name="ogi_multiprocess",
+_MULTIPROCESS = {
+    "start_method": {"forkserver": {"preload_modules": [STEP_SERVER_MODULE]}},
+    "tag_concurrency_limits": [{"key": BUILD_FILE_TAG[0], "value": BUILD_FILE_TAG[1], "limit": 1}],
+}
+LOCAL_EXECUTOR = dg.multi_or_in_process_executor.configured(
+    lambda config: {"in_process": {}} if config["in_process"] else {"multiprocess": _MULTIPROCESS},
+    name="ogi_local",
+    config_schema={"in_process": dg.Field(bool, default_value=False, description=(
+        "Run every step in the run's own process, one after the other (small builds: no process "
+        "starts); by default each step runs in a process of its own."))},
 )
 
 
@@ -43,7 +49,7 @@ def code_location(executor: dg.ExecutorDefinition) -> dg.Definitions:
     )
 
 
-defs = code_location(MULTIPROCESS_EXECUTOR)
+defs = code_location(LOCAL_EXECUTOR)
 
 
 def build_job() -> dg.JobDefinition:

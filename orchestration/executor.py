@@ -4,7 +4,8 @@ The executor's `execute` runs in the run's own process — `ogi build`'s, the ru
 `dagster job execute` starts — from before the first step to after the last, so that is where the
 lock (warehouse/build_lock.py) is taken: a second build is refused however it was launched, and the
 lock is never free between two steps of a live run. Each writing step then checks that the lock is
-held for its run.
+held for its run. The same holds whether the steps run in that process (the in-process executor of
+small `ogi build`s), in processes of their own (multiprocess) or on Celery workers.
 """
 from __future__ import annotations
 
