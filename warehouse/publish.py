@@ -32,6 +32,7 @@ SCHEMA_FILES = (
     "stg_observation",
     "stg_organ",
     "stg_division",
+    "stg_mart_input",
 )
 
 

@@ -32,7 +32,7 @@ def _spec(mart: marts.Mart) -> dg.AssetSpec:
     )
 
 
-def _materialization(con, mart: marts.Mart, warehouse: Warehouse) -> dg.MaterializeResult:
+def _materialization(con, mart: marts.Mart, warehouse: Warehouse, rewritten: int | None) -> dg.MaterializeResult:
     rows = con.execute(f"SELECT count(*) FROM marts.{mart.name}").fetchone()[0]
     frame = con.sql(f"SELECT * FROM marts.{mart.name} LIMIT {_PREVIEW_ROWS}").pl()
     docs = column_docs().get(mart.name, {})
@@ -49,6 +49,8 @@ def _materialization(con, mart: marts.Mart, warehouse: Warehouse) -> dg.Material
             "dagster/row_count": rows,
             "dagster/column_schema": schema,
             "preview": dg.MetadataValue.md("\n".join(markdown_table(frame.columns, list(frame.iter_rows())))),
+            # A fact rebuilt per report: the reports whose rows this build wrote (warehouse/marts.py).
+            **({"reports_rewritten": rewritten} if rewritten is not None else {}),
         },
     )
 
@@ -85,9 +87,9 @@ def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, raw_fol
             yield _corrections(con, raw_folder.root_for(warehouse.file))
         for mart in marts.ALL:
             if mart.name in selected:
-                mart.build(con)
+                rewritten = mart.build(con)
                 describe_in_warehouse(con, mart.name, mart.description())
-                yield _materialization(con, mart, warehouse)
+                yield _materialization(con, mart, warehouse, rewritten)
         for check in GATE_CHECKS:
             if check.name in selected_checks:
                 yield check.evaluate(con)

@@ -5,7 +5,10 @@
 -- (`value_source` 'corrected', with who, when and why; the parser's reading stays in
 -- `parsed_value`). A correction to "not stated" keeps the row, evidence and parsed value as its
 -- trace, with `value` null: count stated figures with `value IS NOT NULL`.
-CREATE OR REPLACE TABLE marts.fct_observation AS
+
+-- The rows of marts.fct_observation: warehouse/marts.py builds the table from them, for every report or
+-- only for those whose inputs changed.
+CREATE OR REPLACE TEMP VIEW fct_observation_rows AS
 SELECT
     report.report_key,
     report.town_key,

@@ -3,7 +3,10 @@
 -- holds it is there but gives no figure), 'section_missing' (the report has no such section),
 -- 'cut_off' (no such section, and the text is truncated: it may have been cut away). A missing
 -- requests section, a stated zero and a truncated text differ here.
-CREATE OR REPLACE TABLE marts.fct_report_completeness AS
+
+-- The rows of marts.fct_report_completeness: warehouse/marts.py builds the table from them, for every report or
+-- only for those whose inputs changed.
+CREATE OR REPLACE TEMP VIEW fct_report_completeness_rows AS
 WITH headline AS (
     SELECT indicator_code, string_split(home_sections, '|') AS home_sections
     FROM marts.dim_indicator
