@@ -60,32 +60,36 @@ def _build_by_report(con: duckdb.DuckDBPyConnection, name: str) -> int:
     """Rewrite the rows of marts.`name` of the reports whose inputs changed since its last build, in
     one transaction; the whole table when it is new or its columns changed. Return how many reports'
     rows were rewritten. `name` is one of MODEL's own names, never user input."""
+    # The mart's view gives the rows of the reports in report_scope: all, or those whose inputs changed.
+    con.execute("CREATE OR REPLACE TEMP TABLE report_scope (report_key VARCHAR)")
     run_sql(con, name)
     run_sql(con, "report_inputs")
-    rows, params = f"{name}_rows", {"mart": name, "definition": _definition(name)}
+    rows = f"{name}_rows"
     con.execute("BEGIN TRANSACTION")
     con.execute("CREATE OR REPLACE TEMP TABLE inputs_now AS "
                 "SELECT report_key, hash(fingerprint, $definition) AS fingerprint FROM report_inputs",
-                {"definition": params["definition"]})
+                {"definition": _definition(name)})
     if not _exists(con, name) or _columns(con, f"marts.{name}") != _columns(con, rows):
+        con.execute("INSERT INTO report_scope SELECT report_key FROM inputs_now")
         con.execute(f"CREATE OR REPLACE TABLE marts.{name} AS SELECT * FROM {rows}")
         con.execute("DELETE FROM staging.stg_mart_input WHERE mart = $mart", {"mart": name})
         con.execute("INSERT INTO staging.stg_mart_input SELECT $mart, report_key, fingerprint FROM inputs_now",
                     {"mart": name})
         rewritten = con.execute("SELECT count(*) FROM inputs_now").fetchone()[0]
     else:
-        # The reports whose fingerprint is new, different or gone.
+        # The reports whose fingerprint is new, different (on both sides) or gone.
         con.execute("""
             CREATE OR REPLACE TEMP TABLE changed AS
-            SELECT report_key FROM (
+            SELECT DISTINCT report_key FROM (
                 (SELECT report_key, fingerprint FROM inputs_now
                  EXCEPT SELECT report_key, fingerprint FROM staging.stg_mart_input WHERE mart = $mart)
                 UNION
                 (SELECT report_key, fingerprint FROM staging.stg_mart_input WHERE mart = $mart
                  EXCEPT SELECT report_key, fingerprint FROM inputs_now)
             )""", {"mart": name})
+        con.execute("INSERT INTO report_scope SELECT report_key FROM changed")
         con.execute(f"DELETE FROM marts.{name} WHERE report_key IN (SELECT report_key FROM changed)")
-        con.execute(f"INSERT INTO marts.{name} SELECT * FROM {rows} WHERE report_key IN (SELECT report_key FROM changed)")
+        con.execute(f"INSERT INTO marts.{name} SELECT * FROM {rows}")
         con.execute("DELETE FROM staging.stg_mart_input WHERE mart = $mart "
                     "AND report_key IN (SELECT report_key FROM changed)", {"mart": name})
         con.execute("INSERT INTO staging.stg_mart_input SELECT $mart, report_key, fingerprint FROM inputs_now "

@@ -6,8 +6,8 @@
 -- `parsed_value`). A correction to "not stated" keeps the row, evidence and parsed value as its
 -- trace, with `value` null: count stated figures with `value IS NOT NULL`.
 
--- The rows of marts.fct_observation: warehouse/marts.py builds the table from them, for every report or
--- only for those whose inputs changed.
+-- The rows of marts.fct_observation of the reports in report_scope: warehouse/marts.py builds the table
+-- from them, for every report or only for those whose inputs changed.
 CREATE OR REPLACE TEMP VIEW fct_observation_rows AS
 SELECT
     report.report_key,
@@ -56,4 +56,5 @@ LEFT JOIN staging.stg_correction AS correction
    AND correction.proceeding_code IS NOT DISTINCT FROM obs.proceeding_code
    AND correction.result_code IS NOT DISTINCT FROM obs.result_code
    AND correction.doc_type_code IS NOT DISTINCT FROM obs.doc_type_code
-   AND correction.matter_code IS NOT DISTINCT FROM obs.matter_code;
+   AND correction.matter_code IS NOT DISTINCT FROM obs.matter_code
+WHERE report.report_key IN (SELECT report_key FROM report_scope);
