@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -49,7 +50,11 @@ def claim_export_dir(out_dir: Path, warehouse: Path) -> None:
     check_export_dir(out_dir, warehouse)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        (out_dir / OWNER_FILE).write_text(str(warehouse), encoding="utf-8")
+        # Written whole and renamed into place: the export and the report claim the folder side by
+        # side, and one must never read the other's half-written (empty) marker.
+        staging = out_dir / f"{OWNER_FILE}.{os.getpid()}.tmp"
+        staging.write_text(str(warehouse), encoding="utf-8")
+        staging.replace(out_dir / OWNER_FILE)
     except OSError as error:
         raise UserError(f"cannot write the exports to {out_dir} ({error.strerror}): pass a folder you can "
                         "write (--out, --export-dir or OGI_EXPORT_DIR)") from error
