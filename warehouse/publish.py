@@ -29,6 +29,7 @@ SCHEMA_FILES = (
     "stg_build",
     "stg_organ",
     "stg_division",
+    "stg_mart_input",
 )
 
 

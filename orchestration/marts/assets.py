@@ -32,7 +32,7 @@ def _spec(mart: marts.Mart) -> dg.AssetSpec:
     )
 
 
-def _materialization(con, mart: marts.Mart, warehouse: Warehouse) -> dg.MaterializeResult:
+def _materialization(con, mart: marts.Mart, warehouse: Warehouse, rewritten: int | None) -> dg.MaterializeResult:
     # A relation on the mart, table or view (con.table() finds tables only); its name is the catalog's.
     table = con.sql(f"FROM marts.{mart.name}")
     (rows,) = table.count("*").fetchone()
@@ -51,6 +51,8 @@ def _materialization(con, mart: marts.Mart, warehouse: Warehouse) -> dg.Material
             "dagster/row_count": rows,
             "dagster/column_schema": schema,
             "preview": dg.MetadataValue.md("\n".join(markdown_table(frame.columns, list(frame.iter_rows())))),
+            # A fact rebuilt per report: the reports whose rows this build wrote (warehouse/marts.py).
+            **({"reports_rewritten": rewritten} if rewritten is not None else {}),
         },
     )
 
@@ -87,9 +89,9 @@ def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, raw_fol
             yield _corrections(con, raw_folder.root_for(warehouse.file))
         for mart in marts.ALL:
             if mart.name in selected:
-                mart.build(con)
+                rewritten = mart.build(con)
                 describe_in_warehouse(con, mart.name, mart.description())
-                yield _materialization(con, mart, warehouse)
+                yield _materialization(con, mart, warehouse, rewritten)
         for check in GATE_CHECKS:
             if check.name in selected_checks:
                 yield check.evaluate(con)

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.report.activity import activity_sections
+from warehouse.report import inputs
 from warehouse.report.coverage import coverage_section, timeliness_section
 from warehouse.report.page import render_page
 from warehouse.report.quality import quality_section
@@ -17,7 +18,12 @@ __all__ = ["write_report"]
 
 
 def write_report(con: duckdb.DuckDBPyConnection, out_path: Path) -> Path:
-    """Write the report for the warehouse behind ``con`` to ``out_path`` (HTML, UTF-8) and return it."""
+    """Write the report for the warehouse behind ``con`` to ``out_path`` (HTML, UTF-8) and return it;
+    left as it is when what it shows has not changed since it was written (warehouse/report/inputs.py)."""
+    out_path = Path(out_path)
+    digest = inputs.digest(con)
+    if inputs.is_current(out_path, digest):
+        return out_path
     summary = fetch(con, "summary").row(0, named=True)
     sections = (
         coverage_section(con, summary["quarantined_files"]),
@@ -25,7 +31,8 @@ def write_report(con: duckdb.DuckDBPyConnection, out_path: Path) -> Path:
         timeliness_section(con),
         quality_section(con, summary["reports"]),
     )
-    out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
+    inputs.sidecar(out_path).unlink(missing_ok=True)  # no stale digest beside a report being replaced
     out_path.write_text(render_page(summary, sections, fetch(con, "columns")), encoding="utf-8")
+    inputs.sidecar(out_path).write_text(digest, encoding="utf-8")
     return out_path

@@ -5,7 +5,10 @@
 -- (`value_source` 'corrected', with who, when and why; the parser's reading stays in
 -- `parsed_value`). A correction to "not stated" keeps the row, evidence and parsed value as its
 -- trace, with `value` null: count stated figures with `value IS NOT NULL`.
-CREATE OR REPLACE TABLE marts.fct_observation AS
+
+-- The rows of marts.fct_observation of the reports in report_scope: warehouse/marts.py builds the table
+-- from them, for every report or only for those whose inputs changed.
+CREATE OR REPLACE TEMP VIEW fct_observation_rows AS
 SELECT
     report.report_key,
     report.town_key,
@@ -54,4 +57,5 @@ LEFT JOIN staging.stg_correction AS correction
    AND correction.proceeding_code IS NOT DISTINCT FROM obs.proceeding_code
    AND correction.result_code IS NOT DISTINCT FROM obs.result_code
    AND correction.doc_type_code IS NOT DISTINCT FROM obs.doc_type_code
-   AND correction.matter_code IS NOT DISTINCT FROM obs.matter_code;
+   AND correction.matter_code IS NOT DISTINCT FROM obs.matter_code
+WHERE report.report_key IN (SELECT report_key FROM report_scope);

@@ -3,7 +3,10 @@
 -- holds it is there but gives no figure), 'section_missing' (the report has no such section),
 -- 'cut_off' (no such section, and the text is truncated: it may have been cut away). A missing
 -- requests section, a stated zero and a truncated text differ here.
-CREATE OR REPLACE TABLE marts.fct_report_completeness AS
+
+-- The rows of marts.fct_report_completeness of the reports in report_scope: warehouse/marts.py builds the
+-- table from them, for every report or only for those whose inputs changed.
+CREATE OR REPLACE TEMP VIEW fct_report_completeness_rows AS
 WITH headline AS (
     SELECT indicator_code, string_split(home_sections, '|') AS home_sections
     FROM marts.dim_indicator
@@ -15,6 +18,7 @@ stated AS (
     FROM marts.fct_observation
     WHERE channel_code IS NULL AND outcome_code IS NULL AND proceeding_code IS NULL
       AND doc_type_code IS NULL AND matter_code IS NULL AND coalesce(applicant_code, 'total') = 'total'
+      AND report_key IN (SELECT report_key FROM report_scope)
     GROUP BY ALL
 )
 SELECT
@@ -36,4 +40,5 @@ CROSS JOIN headline
 LEFT JOIN stated
     ON stated.report_key = report.report_key
    AND stated.indicator_code = headline.indicator_code
+WHERE report.report_key IN (SELECT report_key FROM report_scope)
 ORDER BY report.report_key, headline.indicator_code;
