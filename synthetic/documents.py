@@ -72,20 +72,46 @@ def as_pdf(blocks: list[Block], running_header: str | None = None, page_numbers:
     return bytes(pdf.output())
 
 
-def scanned_report(lines: list[str]) -> bytes:
-    """A PDF of one scanned page: the lines rendered as an image at 200 dpi, with no text layer."""
+def page_image(blocks: list[Block]):
+    """One A4 page at 200 dpi as a scanner sees it (a grey PIL image): paragraphs as lines, tables
+    ruled, their first column as wide as its longest cell and the others sharing the rest."""
     from PIL import Image, ImageDraw, ImageFont  # pillow comes with fpdf2
 
     font = ImageFont.truetype(str(CJK_FONT), 28)
-    image = Image.new("L", (1654, 2339), 255)
+    width, margin, line_height = 1654, 120, 60
+    image = Image.new("L", (width, 2339), 255)
     draw = ImageDraw.Draw(image)
-    for number, line in enumerate(lines):
-        draw.text((120, 150 + number * 60), line, font=font, fill=0)
-    png = io.BytesIO()
-    image.save(png, "PNG")
+    y = 150
+    for block in blocks:
+        if isinstance(block, str):
+            draw.text((margin, y), block, font=font, fill=0)
+            y += line_height
+            continue
+        columns = max(map(len, block))
+        first = max(draw.textlength(cells[0], font=font) for cells in block) + 30
+        rest = (width - 2 * margin - first) / max(columns - 1, 1)
+        edges = [margin, margin + first, *(margin + first + rest * i for i in range(1, columns))]
+        for cells in block:
+            for left, right, cell in zip(edges, edges[1:], [*cells, *[""] * columns]):
+                draw.rectangle([left, y, right, y + 56], outline=0, width=2)
+                draw.text((left + 12, y + 12), cell, font=font, fill=0)
+            y += 56
+        y += line_height // 2
+    return image
+
+
+def as_image(blocks: list[Block], image_format: str = "PNG") -> bytes:
+    """The page saved as an image file (PNG, JPEG or TIFF), as a scanner or a screenshot saves it."""
+    out = io.BytesIO()
+    page_image(blocks).save(out, image_format)
+    return out.getvalue()
+
+
+def scanned_report(blocks: list[Block]) -> bytes:
+    """A PDF of one scanned page (`page_image`), with no text layer."""
     pdf = FPDF()
     pdf.add_page()
-    pdf.image(png, x=0, y=0, w=210, h=297)
+    pdf.image(io.BytesIO(as_image(blocks)), x=0, y=0, w=210, h=297)
     return bytes(pdf.output())
 
 
