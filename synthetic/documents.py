@@ -72,13 +72,24 @@ def as_pdf(blocks: list[Block], running_header: str | None = None, page_numbers:
     return bytes(pdf.output())
 
 
+def _wrapped(draw, text: str, font, width: float) -> list[str]:
+    """The cell's text broken into lines that fit `width`, as a word processor wraps a cell."""
+    lines = [""]
+    for ch in text:
+        if lines[-1] and draw.textlength(lines[-1] + ch, font=font) > width:
+            lines.append("")
+        lines[-1] += ch
+    return lines
+
+
 def page_image(blocks: list[Block]):
     """One A4 page at 200 dpi as a scanner sees it (a grey PIL image): paragraphs as lines, tables
-    ruled, their first column as wide as its longest cell and the others sharing the rest."""
+    ruled, their first column as wide as its longest cell (up to half the page) and the others
+    sharing the rest, a cell's text wrapped inside it."""
     from PIL import Image, ImageDraw, ImageFont  # pillow comes with fpdf2
 
     font = ImageFont.truetype(str(CJK_FONT), 28)
-    width, margin, line_height = 1654, 120, 60
+    width, margin, line_height, pad = 1654, 120, 60, 12
     image = Image.new("L", (width, 2339), 255)
     draw = ImageDraw.Draw(image)
     y = 150
@@ -88,14 +99,20 @@ def page_image(blocks: list[Block]):
             y += line_height
             continue
         columns = max(map(len, block))
-        first = max(draw.textlength(cells[0], font=font) for cells in block) + 30
+        first = min(max(draw.textlength(cells[0], font=font) for cells in block) + 2 * pad, width / 2 - margin)
         rest = (width - 2 * margin - first) / max(columns - 1, 1)
         edges = [margin, margin + first, *(margin + first + rest * i for i in range(1, columns))]
         for cells in block:
-            for left, right, cell in zip(edges, edges[1:], [*cells, *[""] * columns]):
-                draw.rectangle([left, y, right, y + 56], outline=0, width=2)
-                draw.text((left + 12, y + 12), cell, font=font, fill=0)
-            y += 56
+            cells = [*cells, *[""] * (columns - len(cells))]
+            wrapped = [_wrapped(draw, cell, font, right - left - 2 * pad)
+                       for left, right, cell in zip(edges, edges[1:], cells)]
+            height = 36 * max(map(len, wrapped)) + 2 * pad
+            for left, right, lines in zip(edges, edges[1:], wrapped):
+                draw.rectangle([left, y, right, y + height], outline=0, width=2)
+                top = y + (height - 36 * len(lines)) / 2  # centred, as report tables set their cells
+                for number, line in enumerate(lines):
+                    draw.text((left + pad, top + 36 * number + 4), line, font=font, fill=0)
+            y += height
         y += line_height // 2
     return image
 

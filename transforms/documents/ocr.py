@@ -7,15 +7,16 @@ narrative and ruled F21/T14 tables, RapidOCR read 99.7% of the characters and pu
 rows on one line; Tesseract read at best 80% and 1 of 15 rows, the ruling breaking its layout
 analysis (README, "Reports as documents").
 
-RapidOCR finds boxes of text, each read with a confidence. Boxes whose vertical middles fall within
-one another's height are a line; a line's boxes are joined left to right by a space, which is how
-the PDF text layer separates the cells of a table row ("行政许可 36"), so the table readers read both
-alike.
+RapidOCR finds boxes of text, each read with a confidence. The boxes inside one row of a ruled table
+are a line, found from the ruling on the page (so a row whose cells wrap their text is one line);
+other boxes that overlap vertically are a line. A line's cells are joined left to right by a space, which is how the PDF text layer separates the cells of a table row ("行政许可 36"), so the
+table readers read both alike.
 """
 from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from transforms.decode import Rejected
@@ -39,6 +40,14 @@ def require(what: str) -> None:
         )
 
 
+# A box that is one of these alone is a 0 in a table: the model reads a lone 0 in a narrow cell as
+# the letter (a report has no cell holding the letter o).
+_ZERO_LOOKALIKES = {"o", "O", "〇"}
+
+
+_UNCLIP = 2.0
+
+
 @cache
 def _engine():
     from rapidocr_onnxruntime import RapidOCR
@@ -47,26 +56,94 @@ def _engine():
     return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
 
 
-def _lines(boxes: list) -> tuple[list[str], int, float]:
-    """The boxes (RapidOCR's [corners, text, score]) as lines, top to bottom; and the number of
-    characters read with the sum of their confidences."""
-    placed = []
-    for corners, text, score in boxes:
-        ys = [y for _, y in corners]
-        placed.append(((min(ys) + max(ys)) / 2, min(ys), max(ys), min(x for x, _ in corners), text.strip(), score))
-    placed.sort()
-    rows: list[tuple[float, float, list[tuple[float, str]]]] = []
-    characters, confidence = 0, 0.0
-    for middle, top, bottom, left, text, score in placed:
+@dataclass
+class _Box:
+    top: float
+    bottom: float
+    left: float
+    right: float
+    text: str
+
+
+# A box belongs to a line when this share of its height lies within the line's: a figure centred
+# in a table row spans the lines of a label wrapped in its cell, two lines of prose barely touch.
+_SAME_LINE = 0.3
+
+
+def _overlap(low: float, high: float, box: _Box) -> float:
+    return min(high, box.bottom) - max(low, box.top)
+
+
+def _line(boxes: list[_Box]) -> str:
+    """One line's boxes as cells: boxes overlapping left to right are one cell wrapped inside it
+    (read top to bottom, joined without a break); cells left to right, joined by a space."""
+    cells: list[list[_Box]] = []
+    for box in sorted(boxes, key=lambda b: b.left):
+        if cells and box.left < max(b.right for b in cells[-1]):
+            cells[-1].append(box)
+        else:
+            cells.append([box])
+    return " ".join("".join(b.text for b in sorted(cell, key=lambda b: b.top)) for cell in cells)
+
+
+# Ruling: a row of pixels this dark across the page is a table's horizontal rule, a column of
+# pixels dark through a whole band between two rules a vertical one.
+_HORIZONTAL_RULE = 0.4
+_VERTICAL_RULE = 0.95
+_MIN_ROW_PIXELS = 8
+
+
+def _runs(mask) -> list[tuple[int, int]]:
+    """(first, last) index of each run of True in a 1-D boolean array."""
+    import numpy
+
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], mask.astype(numpy.int8), [0]))))
+    return [(int(start), int(stop) - 1) for start, stop in zip(edges[::2], edges[1::2])]
+
+
+def _table_rows(grey) -> list[tuple[int, int]]:
+    """(top, bottom) of each ruled table row on the page: a band between two horizontal rules that
+    vertical rules cross (a cell's left and right borders at least), so not the gap between two
+    tables."""
+    dark = grey < 128
+    rules = _runs(dark.mean(axis=1) > _HORIZONTAL_RULE)
+    rows = []
+    for (_, above), (below, _) in zip(rules, rules[1:]):
+        top, bottom = above + 1, below - 1
+        if bottom - top >= _MIN_ROW_PIXELS and len(_runs(dark[top:bottom + 1].mean(axis=0) > _VERTICAL_RULE)) >= 3:
+            rows.append((top, bottom))
+    return rows
+
+
+def _lines(found: list, table_rows: list[tuple[int, int]]) -> tuple[list[str], int, float]:
+    """RapidOCR's boxes ([corners, text, score]) as lines, top to bottom: the boxes of one ruled
+    table row are one line, others go by vertical overlap; and the number of characters read with
+    the sum of their confidences."""
+    boxes, characters, confidence = [], 0, 0.0
+    for corners, text, score in found:
+        text = text.strip()
+        if text in _ZERO_LOOKALIKES:
+            text = "0"
         if not text:
             continue
         characters += len(text)
         confidence += score * len(text)
-        if rows and rows[-1][0] <= middle <= rows[-1][1]:
-            rows[-1][2].append((left, text))
+        xs, ys = [x for x, _ in corners], [y for _, y in corners]
+        boxes.append(_Box(min(ys), max(ys), min(xs), max(xs), text))
+    by_row: dict[tuple[int, int], list[_Box]] = {}
+    lines: list[tuple[float, float, list[_Box]]] = []
+    for box in sorted(boxes, key=lambda b: b.top):
+        middle = (box.top + box.bottom) / 2
+        row = next(((top, bottom) for top, bottom in table_rows if top <= middle <= bottom), None)
+        if row is not None:
+            by_row.setdefault(row, []).append(box)
+        elif lines and _overlap(lines[-1][0], lines[-1][1], box) >= _SAME_LINE * (box.bottom - box.top):
+            top, bottom, members = lines[-1]
+            lines[-1] = (top, max(bottom, box.bottom), [*members, box])
         else:
-            rows.append((top, bottom, [(left, text)]))
-    return [" ".join(text for _, text in sorted(cells)) for _, _, cells in rows], characters, confidence
+            lines.append((box.top, box.bottom, [box]))
+    lines.extend((top, bottom, members) for (top, bottom), members in by_row.items())
+    return [_line(members) for _, _, members in sorted(lines, key=lambda line: line[0])], characters, confidence
 
 
 def read_scan(images: Iterable) -> tuple[list[list[str]], float]:
@@ -76,9 +153,12 @@ def read_scan(images: Iterable) -> tuple[list[list[str]], float]:
 
     pages, characters, confidence = [], 0, 0.0
     for image in images:
-        # No angle classifier: scans are upright, and it costs a third of the time.
-        boxes, _ = _engine()(numpy.asarray(image.convert("RGB")), use_cls=False)
-        lines, page_characters, page_confidence = _lines(boxes or [])
+        grey = numpy.asarray(image.convert("L"))
+        # No angle classifier: scans are upright, and it costs a third of the time. Boxes drawn
+        # wider than the default (unclip 1.6): a lone 0 in a wide table cell was missed or read
+        # as "o" with the default, and read as 0 with this.
+        boxes, _ = _engine()(numpy.asarray(image.convert("RGB")), use_cls=False, unclip_ratio=_UNCLIP)
+        lines, page_characters, page_confidence = _lines(boxes or [], _table_rows(grey))
         pages.append(lines)
         characters += page_characters
         confidence += page_confidence
