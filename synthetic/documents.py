@@ -1,5 +1,6 @@
 """A report as blocks (paragraphs and tables of cells), written out as the file types readers meet:
-plain text (table rows as ' | ' lines), a saved HTML page, a PDF (fpdf2, with a CJK font embedded) and a .docx. Used by
+plain text (table rows as ' | ' lines), a saved HTML page, a PDF (fpdf2, with a CJK font embedded), a .docx,
+and scans: page images (Pillow) and a PDF of one. Used by
 the document tests and by `make bench`; fpdf2 is in the dev extra."""
 from __future__ import annotations
 
@@ -117,10 +118,13 @@ def page_image(blocks: list[Block]):
     return image
 
 
-def as_image(blocks: list[Block], image_format: str = "PNG") -> bytes:
-    """The page saved as an image file (PNG, JPEG or TIFF), as a scanner or a screenshot saves it."""
+def as_image(pages: list[list[Block]], image_format: str = "PNG") -> bytes:
+    """Pages saved as an image file, as a scanner saves them: PNG or JPEG hold one page, a TIFF one
+    page a frame."""
+    images = [page_image(blocks) for blocks in pages]
+    assert len(images) == 1 or image_format == "TIFF", "only a TIFF holds several pages"
     out = io.BytesIO()
-    page_image(blocks).save(out, image_format)
+    images[0].save(out, image_format, save_all=len(images) > 1, append_images=images[1:])
     return out.getvalue()
 
 
@@ -128,7 +132,7 @@ def scanned_report(blocks: list[Block]) -> bytes:
     """A PDF of one scanned page (`page_image`), with no text layer."""
     pdf = FPDF()
     pdf.add_page()
-    pdf.image(io.BytesIO(as_image(blocks)), x=0, y=0, w=210, h=297)
+    pdf.image(io.BytesIO(as_image([blocks])), x=0, y=0, w=210, h=297)
     return bytes(pdf.output())
 
 
