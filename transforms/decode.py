@@ -218,6 +218,14 @@ def _decode_without_bom(data: bytes) -> tuple[str, str]:
 _PDF = b"%PDF"
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.wps/.xls/.ppt
+# An OLE file's directory names its streams (in UTF-16LE); the main stream says which format it is.
+_OLE_FORMATS = (
+    ("WordDocument".encode("utf-16-le"),
+     "A Word 97–2003 document (.doc; WPS Office saves .wps in this format too)"),
+    ("Workbook".encode("utf-16-le"), "An Excel 97–2003 workbook (.xls), not a report's text"),
+    ("PowerPoint Document".encode("utf-16-le"), "A PowerPoint 97–2003 presentation (.ppt), not a report's text"),
+)
+_OLE_OTHER = "An OLE compound file of another kind (an old Works or WPS .wps?)"
 
 
 def _read_document(data: bytes) -> tuple[Extracted, str] | None:
@@ -235,10 +243,11 @@ def _read_document(data: bytes) -> tuple[Extracted, str] | None:
 
         return (docx_to_text(data), "docx") if is_docx(data) else None
     if head.startswith(_OLE):
+        what = next((what for stream, what in _OLE_FORMATS if stream in data), _OLE_OTHER)
         raise Rejected(
             "old_word_format",
-            "An OLE compound file (an old Word .doc or WPS .wps, or .xls/.ppt), which is not "
-            "read; convert it to .docx (libreoffice --headless --convert-to docx FILE) and ingest that.",
+            f"{what}, which is not read; convert it to .docx (libreoffice --headless --convert-to docx "
+            "FILE) and ingest that.",
         )
     if image_format(data):
         from transforms.documents.image import image_to_text

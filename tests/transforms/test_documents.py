@@ -300,9 +300,15 @@ def test_a_broken_docx() -> None:
     assert error.reason == "broken_document"
 
 
-def test_old_word_files_say_how_to_convert_them() -> None:
-    error = _reason(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    assert error.reason == "old_word_format" and "--convert-to docx" in error.detail
+@pytest.mark.parametrize(("stream", "named"), [("WordDocument", "Word 97–2003 document (.doc"),
+                                               ("Workbook", "(.xls)"), (None, "another kind")])
+def test_old_office_files_name_their_format_and_say_how_to_convert_them(stream, named) -> None:
+    # an OLE header, then a directory entry naming the main stream as OLE files do (UTF-16LE)
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    if stream:
+        data += stream.encode("utf-16-le") + bytes(64)
+    error = _reason(data)
+    assert error.reason == "old_word_format" and named in error.detail and "--convert-to docx" in error.detail
 
 
 def test_lines_wrapped_at_the_margin_are_joined_but_not_sentence_ends_or_table_rows() -> None:
