@@ -43,8 +43,8 @@ def require(what: str) -> None:
 # A box that is one of these alone is a 0 in a table: the model reads a lone 0 in a narrow cell as
 # the letter (a report has no cell holding the letter o).
 _ZERO_LOOKALIKES = {"o", "O", "〇"}
-
-
+# How far a found box is grown before it is read (RapidOCR's default 1.6): with the default a lone 0
+# in a wide table cell was missed or read as "o"; with this it is read as 0.
 _UNCLIP = 2.0
 
 
@@ -52,7 +52,7 @@ _UNCLIP = 2.0
 def _engine():
     from rapidocr_onnxruntime import RapidOCR
 
-    # One thread, as each parse worker has one core.
+    # Loaded once per process (some 1 s), on its first scan. One thread, as each parse worker has one core.
     return RapidOCR(intra_op_num_threads=1, inter_op_num_threads=1)
 
 
@@ -154,9 +154,7 @@ def read_scan(images: Iterable) -> tuple[list[list[str]], float]:
     pages, characters, confidence = [], 0, 0.0
     for image in images:
         grey = numpy.asarray(image.convert("L"))
-        # No angle classifier: scans are upright, and it costs a third of the time. Boxes drawn
-        # wider than the default (unclip 1.6): a lone 0 in a wide table cell was missed or read
-        # as "o" with the default, and read as 0 with this.
+        # No angle classifier: scans are upright, and it costs a third of the time.
         boxes, _ = _engine()(numpy.asarray(image.convert("RGB")), use_cls=False, unclip_ratio=_UNCLIP)
         lines, page_characters, page_confidence = _lines(boxes or [], _table_rows(grey))
         pages.append(lines)
