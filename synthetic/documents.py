@@ -1,5 +1,6 @@
 """A report as blocks (paragraphs and tables of cells), written out as the file types readers meet:
-plain text (table rows as ' | ' lines), a saved HTML page, a PDF (fpdf2, with a CJK font embedded) and a .docx. Used by
+plain text (table rows as ' | ' lines), a saved HTML page, a PDF (fpdf2, with a CJK font embedded), a .docx,
+and scans: page images (Pillow) and a PDF of one. Used by
 the document tests and by `make bench`; fpdf2 is in the dev extra."""
 from __future__ import annotations
 
@@ -72,20 +73,66 @@ def as_pdf(blocks: list[Block], running_header: str | None = None, page_numbers:
     return bytes(pdf.output())
 
 
-def scanned_report(lines: list[str]) -> bytes:
-    """A PDF of one scanned page: the lines rendered as an image at 200 dpi, with no text layer."""
+def _wrapped(draw, text: str, font, width: float) -> list[str]:
+    """The cell's text broken into lines that fit `width`, as a word processor wraps a cell."""
+    lines = [""]
+    for ch in text:
+        if lines[-1] and draw.textlength(lines[-1] + ch, font=font) > width:
+            lines.append("")
+        lines[-1] += ch
+    return lines
+
+
+def page_image(blocks: list[Block]):
+    """One A4 page at 200 dpi as a scanner sees it (a grey PIL image): paragraphs as lines, tables
+    ruled, their first column as wide as its longest cell (up to half the page) and the others
+    sharing the rest, a cell's text wrapped inside it."""
     from PIL import Image, ImageDraw, ImageFont  # pillow comes with fpdf2
 
     font = ImageFont.truetype(str(CJK_FONT), 28)
-    image = Image.new("L", (1654, 2339), 255)
+    width, margin, line_height, pad = 1654, 120, 60, 12
+    image = Image.new("L", (width, 2339), 255)
     draw = ImageDraw.Draw(image)
-    for number, line in enumerate(lines):
-        draw.text((120, 150 + number * 60), line, font=font, fill=0)
-    png = io.BytesIO()
-    image.save(png, "PNG")
+    y = 150
+    for block in blocks:
+        if isinstance(block, str):
+            draw.text((margin, y), block, font=font, fill=0)
+            y += line_height
+            continue
+        columns = max(map(len, block))
+        first = min(max(draw.textlength(cells[0], font=font) for cells in block) + 2 * pad, width / 2 - margin)
+        rest = (width - 2 * margin - first) / max(columns - 1, 1)
+        edges = [margin, margin + first, *(margin + first + rest * i for i in range(1, columns))]
+        for cells in block:
+            cells = [*cells, *[""] * (columns - len(cells))]
+            wrapped = [_wrapped(draw, cell, font, right - left - 2 * pad)
+                       for left, right, cell in zip(edges, edges[1:], cells)]
+            height = 36 * max(map(len, wrapped)) + 2 * pad
+            for left, right, lines in zip(edges, edges[1:], wrapped):
+                draw.rectangle([left, y, right, y + height], outline=0, width=2)
+                top = y + (height - 36 * len(lines)) / 2  # centred, as report tables set their cells
+                for number, line in enumerate(lines):
+                    draw.text((left + pad, top + 36 * number + 4), line, font=font, fill=0)
+            y += height
+        y += line_height // 2
+    return image
+
+
+def as_image(pages: list[list[Block]], image_format: str = "PNG") -> bytes:
+    """Pages saved as an image file, as a scanner saves them: PNG or JPEG hold one page, a TIFF one
+    page a frame."""
+    images = [page_image(blocks) for blocks in pages]
+    assert len(images) == 1 or image_format == "TIFF", "only a TIFF holds several pages"
+    out = io.BytesIO()
+    images[0].save(out, image_format, save_all=len(images) > 1, append_images=images[1:])
+    return out.getvalue()
+
+
+def scanned_report(blocks: list[Block]) -> bytes:
+    """A PDF of one scanned page (`page_image`), with no text layer."""
     pdf = FPDF()
     pdf.add_page()
-    pdf.image(png, x=0, y=0, w=210, h=297)
+    pdf.image(io.BytesIO(as_image([blocks])), x=0, y=0, w=210, h=297)
     return bytes(pdf.output())
 
 

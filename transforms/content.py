@@ -22,10 +22,10 @@ class ContentResult:
     source_format: str | None = None
     text: str | None = None
     parsed: ParsedReport | None = None
-    page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
+    page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDFs and scans)
     source_url: str | None = None  # the address a saved HTML page states for itself
     page_date: date | None = None  # the publication date it states in its chrome
-    ocr_confidence: float | None = None  # mean word confidence (0–1) when the text is OCR's
+    ocr_confidence: float | None = None  # mean character confidence (0–1) when OCR read the text
 
 
 def rejected(sha256: str, reason: str, detail: str) -> ContentResult:

@@ -10,8 +10,8 @@ same string whichever encoding or wrapper it arrived in:
   ends, runs of spaces, runs of blank lines and the final newline.
 * PDF and Word (.docx) documents, recognised by their bytes: read by `transforms.documents` (the
   text layer of a PDF without its page furniture, with where each page starts; a .docx's paragraphs
-  and table rows; a scan by OCR when Tesseract is installed). Old .doc/.wps files, and scans
-  without OCR, are rejected with what to do.
+  and table rows; a scan, PDF or image, by OCR when the `ocr` extra is installed). Old .doc/.wps
+  files, and scans without OCR, are rejected with what to do.
 
 Files that cannot be ingested raise `Rejected` with a short machine code (`reason`, one of
 `REASONS`) and a sentence a person can act on (`detail`).
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
+from transforms.documents import Extracted
 from transforms.saved_page import page_address, page_date
 
 REASONS = (
@@ -53,11 +54,11 @@ class Rejected(Exception):
 class Decoded:
     text: str
     encoding: str | None  # the Python codec that decodes the file's bytes, e.g. 'gb18030'; None for documents
-    source_format: str  # 'text' | 'html' | 'pdf' | 'ocr' (a scanned PDF read by OCR) | 'docx'
-    page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDF only)
+    source_format: str  # 'text' | 'html' | 'pdf' | 'docx' | 'image' (PNG, JPEG or TIFF)
+    page_starts: tuple[int, ...] = ()  # where each page starts in `text` (PDFs and images)
     source_url: str | None = None  # the address a saved HTML page states for itself
     page_date: date | None = None  # the publication date a saved HTML page states in its chrome
-    ocr_confidence: float | None = None  # mean word confidence (0–1) when the text is OCR's
+    ocr_confidence: float | None = None  # mean character confidence (0–1) when OCR read the text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -66,12 +67,8 @@ class Decoded:
 # Formats that scrapers save under .txt/.html names. Leading whitespace is skipped when matching,
 # since some servers prepend a newline to every response.
 _MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"\x89PNG", "a PNG image", "fetch the report's text page instead of the image"),
-    (b"\xff\xd8\xff", "a JPEG image", "fetch the report's text page instead of the image"),
     (b"GIF87a", "a GIF image", "fetch the report's text page instead of the image"),
     (b"GIF89a", "a GIF image", "fetch the report's text page instead of the image"),
-    (b"II*\x00", "a TIFF image", "fetch the report's text page instead of the image"),
-    (b"MM\x00*", "a TIFF image", "fetch the report's text page instead of the image"),
     (b"PK\x03\x04", "a ZIP archive (.docx/.xlsx are ZIP files too)",
      "unpack it or convert the document to text and ingest that"),
     (b"PK\x05\x06", "an empty ZIP archive", "re-fetch the attachment"),
@@ -221,31 +218,58 @@ def _decode_without_bom(data: bytes) -> tuple[str, str]:
 _PDF = b"%PDF"
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc/.wps/.xls/.ppt
+# An OLE file's directory names its streams (in UTF-16LE); the main stream says which format it is.
+_OLE_FORMATS = (
+    ("WordDocument".encode("utf-16-le"),
+     "A Word 97–2003 document (.doc; WPS Office saves .wps in this format too)"),
+    ("Workbook".encode("utf-16-le"), "An Excel 97–2003 workbook (.xls), not a report's text"),
+    ("PowerPoint Document".encode("utf-16-le"), "A PowerPoint 97–2003 presentation (.ppt), not a report's text"),
+)
+_OLE_OTHER = "An OLE compound file of another kind (an old Works or WPS .wps?)"
 
 
-def _decode_document(data: bytes) -> Decoded | None:
-    """A PDF or Word document's text, whatever the file's name; None when `data` is neither."""
+def _read_document(data: bytes) -> tuple[Extracted, str] | None:
+    """The reader's Extracted and the file's kind, or None when `data` is no document."""
     # Imported here: the readers import Rejected from this module, and text files never need them.
+    from transforms.documents.image import image_format
+
     head = data[:64].lstrip(b" \t\r\n")
     if head.startswith(_PDF):
         from transforms.documents.pdf import pdf_to_text
 
-        extracted = pdf_to_text(data)
-        source_format = "pdf" if extracted.ocr_confidence is None else "ocr"
-    elif head.startswith(_ZIP):
+        return pdf_to_text(data), "pdf"
+    if head.startswith(_ZIP):
         from transforms.documents.docx import docx_to_text, is_docx
 
-        if not is_docx(data):
-            return None
-        extracted, source_format = docx_to_text(data), "docx"
-    elif head.startswith(_OLE):
+        return (docx_to_text(data), "docx") if is_docx(data) else None
+    if head.startswith(_OLE):
+        what = next((what for stream, what in _OLE_FORMATS if stream in data), _OLE_OTHER)
         raise Rejected(
             "old_word_format",
-            "An OLE compound file (an old Word .doc or WPS .wps, or .xls/.ppt), which is not "
-            "read; convert it to .docx (libreoffice --headless --convert-to docx FILE) and ingest that.",
+            f"{what}, which is not read; convert it to .docx (libreoffice --headless --convert-to docx "
+            "FILE) and ingest that.",
         )
-    else:
+    if image_format(data):
+        from transforms.documents.image import image_to_text
+
+        return image_to_text(data), "image"
+    return None
+
+
+def _decode_document(data: bytes) -> Decoded | None:
+    """A PDF, Word document or page image's text, whatever the file's name; None when `data` is none of them."""
+    try:
+        document = _read_document(data)
+    except Rejected:
+        raise
+    except Exception as error:  # a reader's bug or a library's on a strange file: one file quarantined
+        raise Rejected(
+            "broken_document",
+            f"Reading the document failed ({type(error).__name__}: {error}); re-fetch it, or report the file.",
+        ) from None
+    if document is None:
         return None
+    extracted, source_format = document
     if not extracted.text.strip():
         raise Rejected("empty", f"The {source_format} document has no text; re-fetch it.")
     return Decoded(extracted.text, None, source_format, extracted.page_starts,

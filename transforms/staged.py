@@ -99,7 +99,7 @@ CONTENT = StagedTable("stg_content", (
     Column("text", pa.string()),
     Column("source_url", pa.string()),  # the address a saved HTML page states (canonical, og:url …)
     Column("page_date", pa.date32()),  # the publication date it states (发布日期 in its chrome, PubDate)
-    Column("ocr_confidence", pa.float64()),  # mean word confidence (0–1) of a scan read by OCR
+    Column("ocr_confidence", pa.float64()),  # mean character confidence (0–1) of a scan read by OCR
 ), loaded=(
     # When the staging run that decoded it started (all contents of one run share it): the gate
     # check of spans reads only the last run's contents; earlier ones were checked when staged.

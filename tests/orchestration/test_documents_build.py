@@ -1,11 +1,14 @@
 """A build through the real pipeline reads a report's PDF, Word and HTML copies like its text, and
-reads a scan by OCR once Tesseract is there (quarantined as needs_ocr before); the manifest beside the raw folder gives a file its address."""
+reads a scan by OCR once the ocr extra is there (quarantined as needs_ocr before); the manifest beside the raw folder gives a file its address."""
 from __future__ import annotations
+
+import os
 
 from synthetic.documents import as_docx, as_html, as_pdf, as_text, scanned_report
 from tests.transforms.test_documents import F21_REPORT, SCANNED_LINES, TITLE
 from transforms.documents import ocr
 from warehouse.connection import connect_read_only
+from warehouse.settings import SAMPLE_CORPUS
 
 
 def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_address(
@@ -29,9 +32,10 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
         assert build(raw).success
     with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
         assert con.execute("SELECT source_file, reason FROM staging.quarantine").fetchall() == [("scan.pdf", "needs_ocr")]
-    assert build(raw).success  # Tesseract now "installed": the scan is read, nothing else is parsed again
+    assert build(raw).success  # OCR now "installed": the scan is read, nothing else is parsed again
     with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
-        media = dict(con.execute("SELECT source_file, media_type FROM marts.dim_report").fetchall())
+        media = dict(con.execute("SELECT source_file, media_type || ' ' || text_source FROM marts.dim_report").fetchall())
+        confidence = con.execute("SELECT ocr_confidence FROM marts.dim_report WHERE text_source = 'ocr'").fetchall()
         dates = dict(con.execute(
             "SELECT source_file, CAST(publish_date AS VARCHAR) || ' ' || publish_date_source FROM marts.dim_report"
         ).fetchall())
@@ -44,8 +48,9 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
                    obs.doc_type_code, obs.matter_code, obs.outcome_code, obs.value, obs.page
             FROM marts.fct_observation AS obs JOIN marts.dim_report AS report USING (report_key)
             ORDER BY ALL""").fetchall()
-    assert media == {"report.txt": "text", "report.pdf": "pdf", "report.docx": "docx", "report.html": "html",
-                     "scan.pdf": "ocr"}
+    assert media == {"report.txt": "text file", "report.pdf": "pdf file", "report.docx": "docx file",
+                     "report.html": "html file", "scan.pdf": "pdf ocr"}
+    assert len(confidence) == 1 and 0.5 < confidence[0][0] <= 1
     assert quarantined == {}
     assert dates["report.html"] == "2024-01-26 page"
     assert dates["report.pdf"].endswith(" file_mtime")
@@ -71,3 +76,49 @@ def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_add
         ("req_received", None, None, None, None, None, 5.0),
     ]
     assert set(pages["scan.pdf"].values()) == {1}
+
+
+def test_the_sample_reports_as_text_pdf_and_docx_give_identical_marts(tmp_path, ogi_env, build) -> None:
+    """The README's mixed folder: each sample report three times, as its text, printed to PDF (the
+    title repeated at the top of each page) and written as a .docx."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for sample in sorted(SAMPLE_CORPUS.glob("*.txt")):
+        text = sample.read_text(encoding="utf-8")
+        paragraphs = [line for line in text.split("\n") if line.strip()]
+        (raw / sample.name).write_text(text, encoding="utf-8")
+        (raw / f"{sample.stem}.pdf").write_bytes(as_pdf(paragraphs, running_header=paragraphs[0]))
+        (raw / f"{sample.stem}.docx").write_bytes(as_docx(paragraphs))
+    for path in raw.iterdir():  # one modification time, which a report without a stated date is dated by
+        os.utime(path, (1_700_000_000, 1_700_000_000))
+    assert build(raw).success
+    # what differs between the copies by design: the file itself, where each figure stands in its
+    # text, and which copy the panel uses for the organ-year
+    file_columns = ("report_key", "source_file", "sha256", "media_type", "text_source", "is_panel_choice")
+    with connect_read_only(ogi_env["OGI_WAREHOUSE"]) as con:
+        assert con.execute("SELECT count(*) FROM staging.quarantine").fetchone() == (0,)
+        reports = con.execute(
+            f"SELECT source_file, * EXCLUDE ({', '.join(file_columns)}) FROM marts.dim_report ORDER BY source_file"
+        ).fetchall()
+        observations = con.execute("""
+            SELECT report.source_file, obs.* EXCLUDE (report_key, evidence, span_start, span_end, page)
+            FROM marts.fct_observation AS obs JOIN marts.dim_report AS report USING (report_key)
+            ORDER BY ALL""").fetchall()
+        pages = con.execute("""
+            SELECT DISTINCT report.media_type, obs.page IS NULL FROM marts.fct_observation AS obs
+            JOIN marts.dim_report AS report USING (report_key)""").fetchall()
+    assert len(reports) == 15
+
+    def by_sample(rows) -> dict[str, dict[str, list]]:
+        copies: dict[str, dict[str, list]] = {}
+        for source_file, *row in rows:
+            stem, suffix = source_file.rsplit(".", 1)
+            copies.setdefault(stem, {}).setdefault(suffix, []).append(tuple(row))
+        return copies
+
+    for rows in (reports, observations):
+        for stem, copies in by_sample(rows).items():
+            assert set(copies) == {"txt", "pdf", "docx"}, stem
+            assert copies["pdf"] == copies["txt"] == copies["docx"], stem
+    assert sum(len(copies["txt"]) for copies in by_sample(observations).values()) >= 25
+    assert sorted(pages) == [("docx", True), ("pdf", False), ("text", True)]

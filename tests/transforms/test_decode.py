@@ -298,8 +298,6 @@ def test_html_with_no_visible_text_is_empty() -> None:
 @pytest.mark.parametrize(
     ("data", "named"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
-        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
         (b"GIF89a\x01\x00\x01\x00", "GIF"),
         (b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml", ".docx"),
     ],
@@ -308,6 +306,15 @@ def test_binary_magic_numbers(data: bytes, named: str) -> None:
     error = rejection(data)
     assert error.reason == "binary"
     assert named in error.detail
+
+
+@pytest.mark.parametrize(("data", "named"), [(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG"),
+                                           (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG")])
+def test_page_images_go_to_ocr_and_a_cut_one_is_broken(data: bytes, named: str) -> None:
+    # the first bytes of an image: read as an image (by OCR, tests/transforms/test_documents.py), not as text
+    error = rejection(data)
+    assert error.reason == "broken_document"
+    assert f"The {named} image cannot be read" in error.detail
 
 
 def test_nul_bytes_are_binary_and_bomless_utf16_is_explained() -> None:

@@ -6,10 +6,11 @@ import io
 import re
 import zipfile
 
+import numpy
 import pytest
 from fpdf import FPDF
 
-from synthetic.documents import as_docx, as_pdf, as_text, scanned_pdf, scanned_report
+from synthetic.documents import as_docx, as_html, as_image, as_pdf, as_text, scanned_pdf, scanned_report
 from transforms.decode import Rejected, decode_bytes
 from transforms.documents import docx as docx_reader
 from transforms.documents import ocr
@@ -110,12 +111,29 @@ T14_EXPECTED = {
 
 _DIMENSIONS = ("channel_code", "applicant_code", "outcome_code", "proceeding_code", "result_code",
                "doc_type_code", "matter_code")
-_WRITERS = {"text": lambda blocks: as_text(blocks).encode("utf-8"), "pdf": as_pdf, "docx": as_docx}
+
+
+def _scan(blocks: list) -> bytes:
+    """The report's pages as a scanner saves them, without the filler paragraphs (a page image
+    does not wrap them): T14 on one page as a JPEG, F21 on two as a TIFF."""
+    blocks = [block for block in blocks if block != FILLER]
+    if blocks[0] == T14_REPORT[0]:
+        return as_image([blocks], "JPEG")
+    cut = blocks.index("四、政府信息公开行政复议、行政诉讼情况")
+    return as_image([blocks[:cut], blocks[cut:]], "TIFF")
+
+
+_WRITERS = {
+    "text": lambda blocks: as_text(blocks).encode("utf-8"),
+    "html": lambda blocks: as_html(blocks, "http://www.example.gov.cn/ndbg.html").encode("utf-8"),
+    "pdf": as_pdf, "docx": as_docx, "image": _scan,
+}
 
 
 def _observations(data: bytes, media_type: str):
     decoded = decode_bytes(data)
     assert decoded.source_format == media_type
+    assert (decoded.ocr_confidence is not None) == (media_type == "image")
     return decoded, parse_report(decoded.text).observations
 
 
@@ -123,6 +141,8 @@ def _observations(data: bytes, media_type: str):
 @pytest.mark.parametrize(("blocks", "expected", "format_code"),
                          [(F21_REPORT, F21_EXPECTED, "F21"), (T14_REPORT, T14_EXPECTED, "T14")], ids=["F21", "T14"])
 def test_each_file_type_gives_the_observations_of_the_tables(blocks, expected, format_code, media_type) -> None:
+    if media_type == "image":
+        assert ocr.available(), f"OCR is missing: {ocr.INSTALL}"
     decoded, observations = _observations(_WRITERS[media_type](blocks), media_type)
     assert parse_report(decoded.text).meta.format_code == format_code
     found = {}
@@ -180,26 +200,66 @@ SCANNED_LINES = ["红石乡2016年政府信息公开工作年度报告", "一、
                  "全年共收到政府信息公开申请5件，均已按时答复。"]
 
 
-def test_a_scanned_pdf_needs_ocr_without_tesseract(monkeypatch) -> None:
+def test_a_scanned_pdf_needs_ocr_without_the_ocr_extra(monkeypatch) -> None:
     monkeypatch.setattr(ocr, "available", lambda: False)
     error = _reason(scanned_pdf())
     assert error.reason == "needs_ocr"
-    assert "2 of its 2 pages" in error.detail and "apt-get install tesseract-ocr tesseract-ocr-chi-sim" in error.detail
+    assert "2 of its 2 pages" in error.detail and 'pip install "ogi-warehouse[ocr]"' in error.detail
+
+
+@pytest.mark.parametrize("image_format", ["PNG", "JPEG", "TIFF"])
+def test_an_image_needs_ocr_without_the_ocr_extra(monkeypatch, image_format) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    error = _reason(as_image([SCANNED_LINES], image_format))
+    assert error.reason == "needs_ocr"
+    assert f"A {image_format} image" in error.detail and 'pip install "ogi-warehouse[ocr]"' in error.detail
 
 
 def test_a_scanned_report_is_read_by_ocr() -> None:
-    assert ocr.available(), "Tesseract with chi_sim is missing: run scripts/install_test_services.sh"
+    assert ocr.available(), f"OCR is missing: {ocr.INSTALL}"
     decoded = decode_bytes(scanned_report(SCANNED_LINES))
-    assert decoded.source_format == "ocr" and 0.5 < decoded.ocr_confidence <= 1
+    assert decoded.source_format == "pdf" and 0.5 < decoded.ocr_confidence <= 1
     assert decoded.text == "\n".join(SCANNED_LINES) + "\n"
     found = {(o.indicator_code, o.channel_code): o.value for o in parse_report(decoded.text).observations}
     assert found == {("pd_items_total", None): 186, ("pd_items_by_channel", "website"): 150, ("req_received", None): 5}
 
 
+def test_a_png_page_is_read_by_ocr() -> None:
+    assert ocr.available(), f"OCR is missing: {ocr.INSTALL}"
+    decoded = decode_bytes(as_image([SCANNED_LINES], "PNG"))
+    assert decoded.source_format == "image" and decoded.page_starts == (0,)
+    assert decoded.text == "\n".join(SCANNED_LINES) + "\n"
+
+
 def test_a_scan_with_nothing_to_read() -> None:
-    assert ocr.available(), "Tesseract with chi_sim is missing: run scripts/install_test_services.sh"
+    assert ocr.available(), f"OCR is missing: {ocr.INSTALL}"
     error = _reason(scanned_pdf())
     assert error.reason == "empty" and "OCR read no text on its 2 pages" in error.detail
+
+
+def test_a_truncated_image() -> None:
+    data = as_image([SCANNED_LINES], "JPEG")
+    error = _reason(data[: len(data) // 2])
+    assert error.reason == "broken_document" and "re-fetch" in error.detail
+
+
+def test_lines_of_ocr_boxes_follow_the_ruling_of_a_table_row() -> None:
+    # A row 100 px high between rules at y=100 and y=200, and a prose line below it. The label
+    # wraps in its cell over two lines; the figure is centred between them.
+    page = numpy.full((400, 600), 255, dtype=numpy.uint8)
+    page[99:101, 50:550] = page[199:201, 50:550] = 0
+    for x in (50, 300, 549):
+        page[100:200, x:x + 2] = 0
+
+    def box(left, top, right, bottom, text):
+        return [[left, top], [right, top], [right, bottom], [left, bottom]], text, 0.9
+
+    found = [box(60, 110, 200, 145, "(一)予以"), box(60, 150, 120, 185, "公开"), box(310, 135, 330, 165, "O"),
+             box(60, 250, 400, 285, "全年共收到申请5件。"), box(60, 300, 400, 335, "均已按时答复。")]
+    lines, characters, confidence = ocr._lines(found, ocr._table_rows(page))
+    assert ocr._table_rows(page) == [(101, 198)]
+    assert lines == ["(一)予以公开 0", "全年共收到申请5件。", "均已按时答复。"]
+    assert characters == 5 + 2 + 1 + 10 + 7 and confidence == pytest.approx(0.9 * characters)
 
 
 def test_an_encrypted_pdf() -> None:
@@ -216,9 +276,10 @@ def test_a_truncated_pdf() -> None:
     assert error.reason == "broken_document" and "re-fetch" in error.detail
 
 
-def test_a_pdf_with_more_pages_than_a_report() -> None:
-    error = _reason(scanned_pdf(pdf_reader.MAX_PAGES + 1))
-    assert error.reason == "oversized_document" and f"{pdf_reader.MAX_PAGES + 1} pages" in error.detail
+def test_a_500_page_pdf_is_more_than_a_report() -> None:
+    assert pdf_reader.MAX_PAGES < 500
+    error = _reason(scanned_pdf(500))
+    assert error.reason == "oversized_document" and "500 pages" in error.detail
 
 
 def test_a_zip_bomb_named_docx(monkeypatch) -> None:
@@ -241,9 +302,15 @@ def test_a_broken_docx() -> None:
     assert error.reason == "broken_document"
 
 
-def test_old_word_files_say_how_to_convert_them() -> None:
-    error = _reason(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
-    assert error.reason == "old_word_format" and "--convert-to docx" in error.detail
+@pytest.mark.parametrize(("stream", "named"), [("WordDocument", "Word 97–2003 document (.doc"),
+                                               ("Workbook", "(.xls)"), (None, "another kind")])
+def test_old_office_files_name_their_format_and_say_how_to_convert_them(stream, named) -> None:
+    # an OLE header, then a directory entry naming the main stream as OLE files do (UTF-16LE)
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    if stream:
+        data += stream.encode("utf-16-le") + bytes(64)
+    error = _reason(data)
+    assert error.reason == "old_word_format" and named in error.detail and "--convert-to docx" in error.detail
 
 
 def test_lines_wrapped_at_the_margin_are_joined_but_not_sentence_ends_or_table_rows() -> None:
@@ -279,3 +346,14 @@ def test_the_sample_reports_printed_to_pdf_and_docx_give_the_observations_of_the
     assert key_values(decode_bytes(as_pdf(paragraphs, running_header=paragraphs[0])).text) == reference
     assert key_values(decode_bytes(as_docx(paragraphs)).text) == reference
 
+
+
+def test_the_per_file_time_limit_stops_ocr_between_two_steps(tmp_path, monkeypatch) -> None:
+    from transforms import ingest
+
+    assert ocr.available(), f"OCR is missing: {ocr.INSTALL}"
+    monkeypatch.setattr(ingest, "FILE_SECONDS", 1.0)  # less than OCR takes for one page
+    path = tmp_path / "scan.tif"
+    path.write_bytes(as_image([SCANNED_LINES] * 3, "TIFF"))
+    result = ingest.process_content("0" * 64, str(path))
+    assert (result.status, result.reason) == ("rejected", "time_limit")

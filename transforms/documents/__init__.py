@@ -11,5 +11,5 @@ class Extracted:
     # Offset in `text` where each page starts, in page order (page 1 first); empty when the
     # format has no pages (Word flows its text into pages only when printed).
     page_starts: tuple[int, ...] = ()
-    # Mean confidence (0–1) of the words read, when the text comes from OCR; None otherwise.
+    # Mean confidence (0–1) of the characters read, when the text comes from OCR; None otherwise.
     ocr_confidence: float | None = None

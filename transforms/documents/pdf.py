@@ -10,8 +10,9 @@ exact with no map to keep: on each page, a first or last line that is the page's
 "第3页 共12页", "3/12", or "3" alone), or a first or last line of words that repeats at the same
 edge of other pages (a running header or footer; the title keeps its first occurrence on page 1).
 
-A scan (no text layer on more than half of its pages) is read by OCR when Tesseract is installed
-(`transforms.documents.ocr`), else rejected as `needs_ocr`.
+A scan (no text layer on more than half of its pages) is read by OCR when the `ocr` extra is
+installed (`transforms.documents.ocr`), else rejected as `needs_ocr`; its lines then go through
+the same furniture and unwrapping steps.
 
 A PDF breaks a paragraph into lines of the page's width, which the text readers would see as
 separate lines: a line that fills the width of the page's longest line and does not end a
@@ -21,9 +22,9 @@ also across a page break; a line with a space inside is a table row and is never
 from __future__ import annotations
 
 import re
-import subprocess
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 
 import pypdfium2
 
@@ -112,28 +113,16 @@ def _unwrap(lines: list[str]) -> tuple[str, bool]:
     return "".join(out).strip("\n"), last is not None and wrapped(last)
 
 
-def _scanned(document: pypdfium2.PdfDocument, blank: int) -> tuple[list[list[str]], float]:
-    """The lines of a scan's pages by OCR, and the mean confidence of its words (0–1)."""
-    if not ocr.available():
-        raise Rejected(
-            "needs_ocr",
-            f"{blank} of its {len(document)} pages have no text layer (a scan); install OCR "
-            f"({ocr.INSTALL}) and build again, or ingest the report's text page instead.",
-        )
-    pages, confidences = [], []
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            lines, page_confidences = ocr.ocr_page(page)
-            page.close()
-            pages.append(lines)
-            confidences.extend(page_confidences)
-    except (subprocess.SubprocessError, OSError) as error:
-        raise Rejected("needs_ocr", f"OCR of the scan failed ({error}); check the Tesseract install.") from None
-    if not confidences:
-        raise Rejected("empty", f"OCR read no text on its {len(pages)} pages (a blank or unreadable scan); "
-                                "fetch a better copy.")
-    return pages, sum(confidences) / len(confidences) / 100
+# Scans are rendered for OCR at this resolution: small table print stays some 20 pixels high.
+_SCAN_DPI = 200
+
+
+def _rendered(document: pypdfium2.PdfDocument) -> Iterator:
+    """Each page as a grey PIL image, one at a time."""
+    for index in range(len(document)):
+        page = document[index]
+        yield page.render(scale=_SCAN_DPI / 72, grayscale=True).to_pil()
+        page.close()
 
 
 def pdf_to_text(data: bytes) -> Extracted:
@@ -168,9 +157,16 @@ def pdf_to_text(data: bytes) -> Extracted:
         blank = sum(1 for lines in pages if not any(line.strip() for line in lines))
         confidence = None
         if not pages or blank * 2 > len(pages):
-            pages, confidence = _scanned(document, blank)
+            ocr.require(f"{blank} of its {len(document)} pages have no text layer (a scan)")
+            pages, confidence = ocr.read_scan(_rendered(document))
     finally:
         document.close()
+    return paged_text(pages, confidence)
+
+
+def paged_text(pages: list[list[str]], ocr_confidence: float | None = None) -> Extracted:
+    """The text of pages of lines (a PDF's, or a scan's by OCR) without their furniture, with
+    lines wrapped at the margin joined, and where each page starts."""
     _drop_furniture(pages)
     unwrapped = [_unwrap(lines) for lines in pages]
     text, starts = [], []
@@ -182,4 +178,4 @@ def pdf_to_text(data: bytes) -> Extracted:
         starts.append(offset)
         text.append(page_text)
         offset += len(page_text)
-    return Extracted("".join(text), tuple(starts), confidence)
+    return Extracted("".join(text), tuple(starts), ocr_confidence)

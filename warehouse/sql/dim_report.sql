@@ -62,6 +62,8 @@ SELECT
     reports.source_file,
     reports.sha256,
     reports.media_type,
+    -- OCR's text may misread a figure: analysts filter on this (and on ocr_confidence)
+    CASE WHEN reports.ocr_confidence IS NULL THEN 'file' ELSE 'ocr' END AS text_source,
     reports.ocr_confidence,
     reports.source_url,
     reports.fetched_at,
