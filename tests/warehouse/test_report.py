@@ -334,3 +334,24 @@ def test_an_empty_warehouse_gives_no_data_notes_not_broken_charts(tmp_path):
         assert state == "chart-empty", key
         assert "No data:" in body and "main-svg" not in body, key
     assert "2 files were quarantined" in _captions(dom)["coverage-grid"]
+
+
+def test_text_from_the_warehouse_is_escaped_not_markup():
+    # A raw folder, a caption and a column's type are data: the template must show them, never run them.
+    from warehouse.report.model import Chart, Section
+    from warehouse.report.page import render_page
+
+    summary = {"built_at": None, "warehouse": "/data/<b>w</b>.duckdb", "raw_folder": "reports & <script>alert(1)</script>",
+               "parser_versions": None, "first_year": None, "last_year": None, "reports": 0, "organs": 0,
+               "observations": 0, "quarantined_files": 0}
+    section = Section("s", "A & B", "intro <i>", (Chart("c", "title <u>", "caption \"<em>\"", None),))
+    columns = pl.DataFrame({"table_schema": ["marts"], "table_name": ["t"], "column_name": ["<c>"],
+                            "data_type": ["VARCHAR"]})
+    page = render_page(summary, (section,), columns)
+    body = page[page.index("<body>"):]
+    assert "<script>alert(1)" not in body and "reports &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "/data/&lt;b&gt;w&lt;/b&gt;.duckdb" in body
+    assert "<h2>A &amp; B</h2><p>intro &lt;i&gt;</p>" in body
+    assert "<h3>title &lt;u&gt;</h3>" in body and "caption &#34;&lt;em&gt;&#34;" in body
+    assert "<code>&lt;c&gt;</code>" in body
+    assert "parser <code>unknown</code>" in body and "built <code>unknown</code>" in body
