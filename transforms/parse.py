@@ -22,7 +22,7 @@ from transforms.model import Observation, ParsedReport
 from transforms.normalize import normalize
 
 # The code's version and the grammar's fingerprint: a change to either re-parses every report once.
-PARSER_VERSION = f"0.8.0+g{fingerprint()[:12]}"
+PARSER_VERSION = f"0.8.1+g{fingerprint()[:12]}"
 
 
 def _choose(candidates: list[Found], heading_at: Callable[[int], Heading | None]) -> Found:
