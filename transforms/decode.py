@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import islice
 
+import charset_normalizer
+
 from transforms.saved_page import page_address, page_date
 
 REASONS = (
@@ -180,13 +182,33 @@ def _utf8_with_few_broken_bytes(data: bytes) -> str | None:
     return None
 
 
+# charset-normalizer's names of the encodings whose text holds NUL bytes, and Python's codecs for them.
+_WIDE = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be", "utf_32_le": "utf-32-le", "utf_32_be": "utf-32-be"}
+
+
+def _wide_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16/UTF-32 text without a byte-order mark, as charset-normalizer recognises it; None for
+    anything else (binary data: it finds no encoding for executables, databases or random bytes).
+
+    Only files with a NUL byte ask it: on GB18030, GBK, Big5 and UTF-8 report text the hand-written
+    decoding below is as accurate or more (Big5: 72/72 texts against 70/72) and 3–10× faster.
+    """
+    guess = charset_normalizer.from_bytes(data).best()
+    codec = guess and _WIDE.get(guess.encoding)
+    text = codec and _strict(data, codec, complete=False)
+    return (text, codec) if text else None
+
+
 def _decode_without_bom(data: bytes) -> tuple[str, str]:
     nul = data.find(b"\x00")
     if nul >= 0:
+        wide = _wide_without_bom(data)
+        if wide is not None:
+            return wide
         raise Rejected(
             "binary",
-            f"Contains a NUL byte at offset {nul}: binary data, or UTF-16/UTF-32 text without a "
-            "byte-order mark (re-save such text as UTF-8).",
+            f"Contains a NUL byte at offset {nul} and is not UTF-16/UTF-32 text: binary data; check "
+            "what the scraper saved.",
         )
     # A declaration only helps to choose among the legacy encodings: a strictly valid UTF-8 file
     # with a stale <meta charset=gb2312> (a mirror re-saved it) is UTF-8.
