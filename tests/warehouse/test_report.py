@@ -26,7 +26,7 @@ import pytest
 from transforms.parse import PARSER_VERSION
 from warehouse.connection import connect_read_only
 from warehouse.report import write_report
-from warehouse.report.activity import UNKNOWN, activity_sections, panel_by, proactive_items
+from warehouse.report.activity import UNKNOWN, activity_sections, panel_by, proactive_items, proactive_reach
 from warehouse.report.coverage import MAX_GRID_ORGANS, coverage_section, timeliness_section
 from warehouse.report.quality import LOW_CONFIDENCE
 from warehouse.report.queries import SQL_DIR, fetch
@@ -257,6 +257,19 @@ def test_channel_bars_are_items_per_reporting_organ():
     # 2019: 90 items over the 3 reports splitting by channel, 12 over the same 3; 2020: 40 over 2.
     assert bars == {"政府网站 website": ([2019, 2020], [30.0, 20.0]), "政务微信 weixin": ([2019], [4.0])}
     assert chart.figure.layout.yaxis.title.text == "items per reporting organ"
+
+
+def test_channel_reach_is_zero_where_reports_name_other_channels_and_a_gap_where_none_split():
+    channels = pl.DataFrame({
+        "report_year": [2019, 2019, 2020, 2022], "channel_code": ["website", "weixin", "website", "weixin"],
+        "channel_name": ["政府网站", "政务微信", "政府网站", "政务微信"], "items": [90.0, 12.0, 40.0, 5.0],
+        "reports": [3, 1, 2, 1], "year_reports": [4, 4, 2, 1],
+    })
+    lines = {trace.name: list(trace.y) for trace in proactive_reach(channels).figure.data}
+    # 2020: two reports split by channel, none names WeChat (0); 2021: no report splits (gap).
+    assert lines == {"政府网站 website": [0.75, 1.0, None, 0.0], "政务微信 weixin": [0.25, 0.0, None, 1.0]}
+    assert all(trace.connectgaps is False and list(trace.x) == [2019, 2020, 2021, 2022]
+               for trace in proactive_reach(channels).figure.data)
 
 
 def test_the_page_says_where_its_figures_come_from(sample, sample_in_browser):
