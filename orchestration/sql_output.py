@@ -10,12 +10,14 @@ import json
 import math
 import os
 import sys
-import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import IO
 
 import duckdb
+from rich import box
+from rich.console import Console
+from rich.table import Table
 
 from warehouse.connection import columns
 from warehouse.errors import UserError
@@ -36,38 +38,22 @@ def _rows(cursor: duckdb.DuckDBPyConnection):
         yield from rows
 
 
-def _width(text: str) -> int:
-    """Terminal columns: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value).replace("\n", " ")
-    if _width(text) <= MAX_CELL_WIDTH:
-        return text
-    cut, used = [], 0
-    for ch in text:
-        used += _width(ch)
-        if used > MAX_CELL_WIDTH - 1:
-            break
-        cut.append(ch)
-    return "".join(cut) + "…"
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
-
-
 def write_table(cursor: duckdb.DuckDBPyConnection, out: IO[str], max_rows: int) -> None:
-    names = columns(cursor)
+    """A rich table: rich measures CJK characters as two columns and cuts long cells with "…"."""
     shown = cursor.fetchmany(max_rows) if max_rows else []
     hidden = sum(1 for _ in _rows(cursor))
-    cells = [[_cell(v) for v in row] for row in shown]
-    widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(names)]
-    print(" | ".join(_pad(c, w) for c, w in zip(names, widths)).rstrip(), file=out)
-    print("-+-".join("-" * w for w in widths), file=out)
-    for row in cells:
-        print(" | ".join(_pad(v, w) for v, w in zip(row, widths)).rstrip(), file=out)
+    table = Table(box=box.ASCII2, show_edge=False, pad_edge=False, highlight=False)
+    for name in columns(cursor):
+        table.add_column(name, max_width=MAX_CELL_WIDTH, overflow="ellipsis", no_wrap=True)
+    for row in shown:
+        # One line a row: evidence sentences hold line breaks.
+        table.add_row(*("" if value is None else str(value).replace("\n", " ") for value in row))
+    # As wide as the table needs (a pipe or a file has no width), without colour or markup.
+    console = Console(file=out, width=1_000_000, color_system=None, markup=False, emoji=False, highlight=False)
+    with console.capture() as captured:
+        console.print(table)
+    for line in captured.get().splitlines():
+        print(line.rstrip(), file=out)
     total = len(shown) + hidden
     note = f"({total} row{'s' if total != 1 else ''}"
     if hidden:

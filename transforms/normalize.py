@@ -8,9 +8,10 @@ Decisions, applied in this order:
 1. Full-width ASCII forms become ASCII (NFKC for U+FF01..U+FF5E), the ideographic space and the
    no-break space become spaces. CJK punctuation without an ASCII twin (。、“”《》〔〕) is kept, so
    clause separators in normalised text are ``。 , ; : ! ?``.
-2. Traditional characters become simplified, one character for one character, from zhconv's
-   bundled table (only single-character ``zh2Hans`` entries between CJK ideographs); 「」『』
-   become “”‘’, and 答覆/回覆 become 答复/回复 (覆 is also simplified, so the table keeps it).
+2. Traditional characters become simplified with OpenCC's ``t2s`` conversion, which reads phrases
+   before characters (反覆 → 反复 but 覆蓋 → 覆盖, 藉口 → 借口, 傢俱 → 家具; 答覆/回覆 → 答复/回复);
+   every conversion it makes is one character for one character (checked per text); 「」『』 become
+   “”‘’.
    Years written digit by digit in Chinese numerals become digits (二〇一九年 → 2019年), one
    character for one character.
 3. Deleted: pinyin glosses after a character ('鎮(zhèn)'), gambling spam inserted by hijacked
@@ -23,13 +24,12 @@ Decisions, applied in this order:
 """
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+
+import opencc
 
 from transforms.anchored import anchored
 
@@ -51,13 +51,19 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-def _zhconv_table_path() -> Path:
-    # find_spec locates the package without executing zhconv/__init__.py, which imports the
-    # deprecated pkg_resources and warns.
-    spec = importlib.util.find_spec("zhconv")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("zhconv (its zhcdict.json table) is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "zhcdict.json"
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str) -> str:
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # Offsets need one character for one. Every character OpenCC maps on its own maps to one
+    # (checked for all of U+3400–U+9FFF, U+F900–U+FAFF and planes 2–3); a phrase of another
+    # length, should its dictionary gain one, is converted character by character instead.
+    return "".join(_t2s().convert(character) for character in text)
 
 
 @cache
@@ -70,12 +76,6 @@ def _translation_table() -> dict[int, str]:
     table[ord("\t")] = " "
     # Traditional-text quotes: 「同意公開」 → “同意公开”
     table.update({ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"})
-    ideograph = re.compile(f"[{_IDEOGRAPH}]")
-    with _zhconv_table_path().open(encoding="utf-8") as fh:
-        zh2hans: dict[str, str] = json.load(fh)["zh2Hans"]
-    for trad, simp in zh2hans.items():
-        if len(trad) == 1 and len(simp) == 1 and trad != simp and ideograph.match(trad) and ideograph.match(simp):
-            table[ord(trad)] = simp
     # Taiwan mirrors write 檔案 for 文件 (規範性檔案); that is a word substitution, handled by the
     # label patterns, not here.
     return table
@@ -84,13 +84,13 @@ def _translation_table() -> dict[int, str]:
 @cache
 def _translatable() -> re.Pattern[str]:
     """The characters the table maps. Substituting just those is 4× faster than ``str.translate``
-    on simplified text, where few characters change (mostly full-width punctuation)."""
+    on report text, where few characters change."""
     return re.compile("[" + "".join(re.escape(chr(code)) for code in _translation_table()) + "]")
 
 
 def _translate(text: str) -> str:
     table = _translation_table()
-    return _translatable().sub(lambda m: table[ord(m.group())], text)
+    return _translatable().sub(lambda m: table[ord(m.group())], _to_simplified(text))
 
 
 _TONE_VOWEL = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -171,16 +171,8 @@ def _years_to_digits(text: str) -> str:
     return _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), text)
 
 
-# Traditional 答覆/回覆: 覆 is also a simplified character, so the character table keeps it.
-_REPLY = re.compile(r"(?<=[答回])覆")
-
-
-def _word_fixes(text: str) -> str:
-    return _REPLY.sub("复", text) if "覆" in text else text
-
-
 def normalize(source: str) -> Normalized:
-    text = _word_fixes(_years_to_digits(_translate(source)))
+    text = _years_to_digits(_translate(source))
     offsets = list(range(len(source)))
     text, offsets = _delete(text, offsets, [m.span() for m in _DELETIONS.finditer(text)])
     text, offsets = _delete(text, offsets, _space_deletions(text))
@@ -190,6 +182,6 @@ def normalize(source: str) -> Normalized:
 
 
 def simplified(text: str) -> str:
-    """``text`` with only normalize()'s one-for-one character mapping (full-width → ASCII,
-    traditional → simplified): how a name from a reference list reads in normalised text."""
+    """``text`` with only normalize()'s one-for-one mapping (full-width → ASCII, traditional →
+    simplified): how a name from a reference list reads in normalised text."""
     return _translate(text)

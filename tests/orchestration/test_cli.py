@@ -94,8 +94,8 @@ def test_the_table_shows_each_statement_and_at_most_max_rows(cli_env):
 def test_a_long_cell_is_cut_in_the_table_and_whole_in_csv(cli_env):
     query = "select repeat('长', 60) as text"
     table = _ogi("sql", query, env=cli_env).stdout.splitlines()
-    # 40 terminal columns at most: 19 wide characters and the ellipsis.
-    assert table[2] == "长" * 19 + "…"
+    # 40 terminal columns at most: 19 wide characters, a space (a 20th would take columns 39–40) and the ellipsis.
+    assert table[2] == "长" * 19 + " …"
     assert _ogi("sql", query, "--format", "csv", env=cli_env).stdout == "text\n" + "长" * 60 + "\n"
 
 

@@ -63,6 +63,8 @@ FORMS = {
     "utf-16-le with BOM": (lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"), "utf-16"),
     "utf-16-be with BOM": (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16"),
     "utf-32-le with BOM": (lambda t: codecs.BOM_UTF32_LE + t.encode("utf-32-le"), "utf-32"),
+    "utf-16-le without BOM": (lambda t: t.encode("utf-16-le"), "utf-16-le"),
+    "utf-16-be without BOM": (lambda t: t.encode("utf-16-be"), "utf-16-be"),
     "gb18030": (lambda t: t.encode("gb18030"), "gb18030"),
     "utf-8 CRLF": (lambda t: t.replace("\n", "\r\n").encode("utf-8"), "utf-8"),
     "utf-8 CR": (lambda t: t.replace("\n", "\r").encode("utf-8"), "utf-8"),
@@ -317,10 +319,23 @@ def test_page_images_go_to_ocr_and_a_cut_one_is_broken(data: bytes, named: str) 
     assert f"The {named} image cannot be read" in error.detail
 
 
-def test_nul_bytes_are_binary_and_bomless_utf16_is_explained() -> None:
-    error = rejection(REPORT.encode("utf-16-le"))
+def test_traditional_text_in_utf16_without_bom() -> None:
+    data = TRADITIONAL_REPORT.encode("utf-16-le")
+    assert decode_bytes(data) == Decoded(TRADITIONAL_REPORT, "utf-16-le", "text")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,  # an executable's header and tables
+        b"SQLite format 3\x00" + b"\x10\x00\x01\x01\x00@  \x00\x00\x00\x02" + b"\x00" * 200,
+        "政府信息公开".encode() + b"\x00\x00\x00\x00" + "年度报告".encode(),  # UTF-8 with NULs in it
+    ],
+)
+def test_nul_bytes_that_are_not_utf16_are_binary(data: bytes) -> None:
+    error = rejection(data)
     assert error.reason == "binary"
-    assert "offset 1" in error.detail and "byte-order mark" in error.detail
+    assert f"offset {data.index(0)}" in error.detail and "not UTF-16/UTF-32" in error.detail
 
 
 def test_text_full_of_control_characters_is_binary() -> None:

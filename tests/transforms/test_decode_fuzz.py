@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow  # hypothesis runs hundreds of decodes per test
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "sample_corpus"
 SEEDS = [path.read_text(encoding="utf-8") for path in sorted(SEED_DIR.glob("*.txt"))]
-ENCODINGS = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030", "cp950", "big5hkscs", "utf-8+replaced"}
+ENCODINGS = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "gb18030", "cp950", "big5hkscs", "utf-8+replaced"}
 
 # Seeds in the byte forms the scrapers deliver.
 SEED_FORMS = [

@@ -30,6 +30,27 @@ def test_normalised_text(source: str, expected: str) -> None:
     assert normalize(source).text == expected
 
 
+# Traditional-form report phrases whose simplified form depends on the word, not the character alone
+# (written by hand for these tests): a character table maps 覆, 藉, 傢, 乾 and 瞭 the same way everywhere.
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("反覆核對申請內容", "反复核对申请内容"),  # 覆 → 复 in 反覆 …
+        ("公開範圍覆蓋全縣", "公开范围覆盖全县"),  # … but stays in 覆蓋
+        ("依申請公開答覆12件，回覆諮詢3次", "依申请公开答复12件,回复咨询3次"),
+        ("不得以任何藉口拒絕公開", "不得以任何借口拒绝公开"),
+        ("辦公傢俱採購資訊", "办公家具采购资讯"),
+        ("保持環境乾淨，清理乾隆年間檔案", "保持环境干净,清理乾隆年间档案"),
+        ("臺灣省政府於2020年發佈行政複議決定", "台湾省政府于2020年发布行政复议决定"),
+        ("取得顯著成效，著力推進", "取得显著成效,著力推进"),
+    ],
+)
+def test_traditional_phrases_become_simplified(source: str, expected: str) -> None:
+    norm = normalize(source)
+    assert norm.text == expected
+    assert norm.offsets == [i for i, character in enumerate(source) if character != " "]
+
+
 @pytest.mark.parametrize(
     "source",
     [

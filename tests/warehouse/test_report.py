@@ -26,7 +26,7 @@ import pytest
 from transforms.parse import PARSER_VERSION
 from warehouse.connection import connect_read_only
 from warehouse.report import write_report
-from warehouse.report.activity import UNKNOWN, activity_sections, panel_by, proactive_items
+from warehouse.report.activity import UNKNOWN, activity_sections, panel_by, proactive_items, proactive_reach
 from warehouse.report.coverage import MAX_GRID_ORGANS, coverage_section, timeliness_section
 from warehouse.report.quality import LOW_CONFIDENCE
 from warehouse.report.queries import SQL_DIR, fetch
@@ -261,6 +261,19 @@ def test_channel_bars_are_items_per_reporting_organ():
     assert chart.figure.layout.yaxis.title.text == "items per reporting organ"
 
 
+def test_channel_reach_is_zero_where_reports_name_other_channels_and_a_gap_where_none_split():
+    channels = pl.DataFrame({
+        "report_year": [2019, 2019, 2020, 2022], "channel_code": ["website", "weixin", "website", "weixin"],
+        "channel_name": ["政府网站", "政务微信", "政府网站", "政务微信"], "items": [90.0, 12.0, 40.0, 5.0],
+        "reports": [3, 1, 2, 1], "year_reports": [4, 4, 2, 1],
+    })
+    lines = {trace.name: list(trace.y) for trace in proactive_reach(channels).figure.data}
+    # 2020: two reports split by channel, none names WeChat (0); 2021: no report splits (gap).
+    assert lines == {"政府网站 website": [0.75, 1.0, None, 0.0], "政务微信 weixin": [0.25, 0.0, None, 1.0]}
+    assert all(trace.connectgaps is False and list(trace.x) == [2019, 2020, 2021, 2022]
+               for trace in proactive_reach(channels).figure.data)
+
+
 def test_the_page_says_where_its_figures_come_from(sample, sample_in_browser):
     warehouse, _ = sample
     with connect_read_only(warehouse) as con:
@@ -336,3 +349,24 @@ def test_an_empty_warehouse_gives_no_data_notes_not_broken_charts(tmp_path):
         assert state == "chart-empty", key
         assert "No data:" in body and "main-svg" not in body, key
     assert "2 files were quarantined" in _captions(dom)["coverage-grid"]
+
+
+def test_text_from_the_warehouse_is_escaped_not_markup():
+    # A raw folder, a caption and a column's type are data: the template must show them, never run them.
+    from warehouse.report.model import Chart, Section
+    from warehouse.report.page import render_page
+
+    summary = {"built_at": None, "warehouse": "/data/<b>w</b>.duckdb", "raw_folder": "reports & <script>alert(1)</script>",
+               "parser_versions": None, "first_year": None, "last_year": None, "reports": 0, "organs": 0,
+               "observations": 0, "quarantined_files": 0}
+    section = Section("s", "A & B", "intro <i>", (Chart("c", "title <u>", "caption \"<em>\"", None),))
+    columns = pl.DataFrame({"table_schema": ["marts"], "table_name": ["t"], "column_name": ["<c>"],
+                            "data_type": ["VARCHAR"]})
+    page = render_page(summary, (section,), columns)
+    body = page[page.index("<body>"):]
+    assert "<script>alert(1)" not in body and "reports &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "/data/&lt;b&gt;w&lt;/b&gt;.duckdb" in body
+    assert "<h2>A &amp; B</h2><p>intro &lt;i&gt;</p>" in body
+    assert "<h3>title &lt;u&gt;</h3>" in body and "caption &#34;&lt;em&gt;&#34;" in body
+    assert "<code>&lt;c&gt;</code>" in body
+    assert "parser <code>unknown</code>" in body and "built <code>unknown</code>" in body

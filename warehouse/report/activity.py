@@ -56,17 +56,24 @@ def proactive_reach(channels: pl.DataFrame) -> Chart:
     reports = _year_reports(channels)
     caption = (f"Share of the reports that split their proactive disclosures by channel which name each channel, "
                f"per statistics year: how widely websites, WeChat, Weibo, bulletin boards … are used, "
-               f"whatever the volume. Panel reports only; rests on {plural(reports, 'report')}.")
+               f"whatever the volume (a year in which no report splits them is a gap in the lines). Panel reports "
+               f"only; rests on {plural(reports, 'report')}.")
     title = "Proactive disclosure by channel: share of reports using each"
     if channels.is_empty():
         return Chart("proactive-reach", title, caption, None)
     figure = go.Figure()
+    # Every year of the span on each line: a year whose reports name other channels but not this
+    # one is a share of 0, a year without any report splitting by channel a gap (None), never a
+    # line drawn across it.
+    year_reports = dict(channels.select("report_year", "year_reports").unique().iter_rows())
+    years = list(range(min(year_reports), max(year_reports) + 1))
     for rows in channels.partition_by("channel_code", maintain_order=True):
         first = rows.row(0, named=True)
+        naming = dict(rows.select("report_year", "reports").iter_rows())
         figure.add_trace(go.Scatter(
-            x=rows["report_year"].to_list(), y=(rows["reports"] / rows["year_reports"]).to_list(),
-            name=_channel_label(first), mode="lines+markers",
-            customdata=rows.select("reports", "year_reports").rows(),
+            x=years, y=[naming.get(year, 0) / year_reports[year] if year in year_reports else None for year in years],
+            name=_channel_label(first), mode="lines+markers", connectgaps=False,
+            customdata=[(naming.get(year, 0), year_reports.get(year, 0)) for year in years],
             hovertemplate="%{x}: %{customdata[0]} of %{customdata[1]} report(s)",
         ))
     layout(figure, xaxis={"dtick": 1}, yaxis={"title": "share of reports", "tickformat": ".0%", "range": [0, 1.05]})
