@@ -5,19 +5,19 @@ the statistics period it states (统计期限自2017年1月1日起至2017年12�
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from transforms.extract.sections import Heading, sections_of
+from transforms.grammar import phrase
 from transforms.model import Structure
 
 # Row labels of the 2019/2021 table 3, by the headline indicator they hold: a label present with no
 # figure extracted is a blank cell (flattened tables drop empty cells), not silence.
 _TABLE_ROWS = (
-    ("req_received", re.compile(r"本年新收政府信息公开申请数量")),
-    ("req_carried_over_in", re.compile(r"上年结转政府信息公开申请数量")),
-    ("req_outcome_total", re.compile(r"\(七\)\s*总计")),
-    ("req_carried_forward", re.compile(r"结转下年度继续办理")),
+    ("req_received", phrase("T3_RECEIVED_LABEL")),
+    ("req_carried_over_in", phrase("T3_CARRIED_IN_LABEL")),
+    ("req_outcome_total", phrase("T3_TOTAL_LABEL")),
+    ("req_carried_forward", phrase("T3_CARRIED_FORWARD_LABEL")),
 )
 
 
@@ -28,11 +28,8 @@ def structure_of(normalized: str, outline: list[Heading]) -> Structure:
     return Structure(sections_of(outline), *_period(normalized), rows)
 
 
-# "自2017年1月1日起至2017年12月31日止", "2017年1月1日至2017年12月14日": the first such pair.
-_PERIOD = re.compile(
-    r"(?P<y1>(?:19|20)\d\d)年(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日(?:起)?(?:至|到|-|—|~)"
-    r"(?P<y2>(?:19|20)\d\d)年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日"
-)
+# The first statistics period the text states.
+_PERIOD = phrase("PERIOD")
 
 
 def _period(normalized: str) -> tuple[date | None, date | None]:

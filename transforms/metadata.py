@@ -13,9 +13,8 @@ from transforms.model import ReportMeta
 from transforms.organ_names import (BODY_LEVEL, Organ, Place, government_follows, known_level, most_named_department,
                                     named_places, read_organ, self_reference_level)
 
-_YEAR = r"(?:19|20)\d\d"
 # The last word of a signature line that names an organ: a text ending with it is complete.
-_ORGAN_END = r"(?:人民政府|政府|办事处|镇|乡|街道|苏木|县|区|市|旗|省|局|厅|署|办公室|委员会|委|办|中心|院|所|站|队|联合社|总工会)"
+_ENDS_WITH_ORGAN = grammar.pattern("{ORGAN_END}$")
 
 
 # --- format -----------------------------------------------------------------------------------
@@ -55,20 +54,18 @@ def detect_format(text: str, report_year: int | None = None) -> str:
 
 # --- title, year --------------------------------------------------------------------------------
 
-_TITLE_LINE = re.compile(rf"(?P<year>{_YEAR})年度?(?P<post>.*?)(?:人民政府|政府|政务|信息公开|工作|年度报告|年报)")
-# "某镇政府信息公开工作年度报告(2019年度)": the year after the title
-_TITLE_YEAR_AFTER = re.compile(rf"^(?P<org>.*?)(?:人民政府|政府|政务)?信息公开.*?(?:报告|年报)\((?P<year>{_YEAR})年?度?\)$")
-# a title without any year: "区某办政府信息公开工作年度报告" (the year is then the body's)
-_TITLE_NO_YEAR = re.compile(r"^(?P<org>\D*?)(?:人民政府|政府|政务)?信息公开\D*?(?:报告|年报)$")
-_TITLE_WORDS = re.compile(r"年度报告|年报|工作报告|年度报|工作告|工作的报告|情况的报告")
-_PUBLISHED_AS = re.compile(rf"(?:现公布|向社会公布|向社会公开|现将|公布)(?P<org>[^,。《》:\n]{{2,40}}?)(?P<year>{_YEAR})年度?(?:政府|政务)?信息公开")
-_COMPILED_BY = re.compile(r"由(?P<org>[^,。《》:\n由]{2,40}?)(?:编制|制作|编写)")
-# the organ opening a clause: ",某县人民政府办公室编制了2017年政府信息公开工作报告"
-_COMPILES = re.compile(rf"(?:^|[,。:])(?P<org>[^,。《》:\n由]{{2,40}}?)(?:编制|制作|编写)了?(?:本|{_YEAR}年)")
-_CHROME_SOURCE = re.compile(r"(?:信息来源|发布机构|发布单位|发文机关)[:|\s]*(?P<org>[^\s|:,。]{2,30})")
-_STAT_PERIOD = re.compile(rf"统计(?:期限|时限|时间|区间)[^。\n]{{0,8}}?(?P<year>{_YEAR})年")
-_YEAR_REPORT = re.compile(rf"(?:编制的|将|现将|本)(?:我[镇乡局办委]|本[镇乡局办委])?(?P<year>{_YEAR})年度?[^。\n]{{0,16}}报告")
-_DOC_NUMBER = re.compile(rf"〔{_YEAR}〕|\[{_YEAR}\]|【{_YEAR}")
+_TITLE_LINE = grammar.phrase("TITLE_LINE")
+_TITLE_YEAR_AFTER = grammar.phrase("TITLE_YEAR_AFTER")
+_TITLE_NO_YEAR = grammar.phrase("TITLE_NO_YEAR")
+_TITLE_WORDS = grammar.phrase("TITLE_WORDS")
+_PUBLISHED_AS = grammar.phrase("PUBLISHED_AS")
+_COMPILED_BY = grammar.phrase("COMPILED_BY")
+_COMPILES = grammar.phrase("COMPILES")
+_CHROME_SOURCE = grammar.phrase("CHROME_SOURCE")
+_STAT_PERIOD = grammar.phrase("STAT_PERIOD")
+_YEAR_REPORT = grammar.phrase("YEAR_REPORT")
+_DOC_NUMBER = grammar.phrase("DOC_NUMBER")
+_YEAR_MENTION = grammar.phrase("YEAR_MENTION")
 
 
 def _title(text: str) -> tuple[str | None, int | None]:
@@ -106,7 +103,7 @@ def _report_year(text: str, title_year: int | None) -> int | None:
             return int(m["year"])
     # the most named year; full dates (signature, publication) do not count, ties go to the earlier
     cleaned = _DOC_NUMBER.sub("", text)
-    years = Counter(int(y) for y in re.findall(rf"(?<!\d)({_YEAR})年(?!\d{{1,2}}月\d{{1,2}}日)", cleaned))
+    years = Counter(int(y) for y in _YEAR_MENTION.findall(cleaned))
     valid = [(n, -y) for y, n in years.items() if 2007 <= y <= 2030]
     return -max(valid)[1] if valid else None
 
@@ -263,8 +260,9 @@ def _organ(text: str, title_organ: str | None) -> _Organ:
 
 # --- dates, truncation --------------------------------------------------------------------------
 
-_LABELLED_DATE = re.compile(rf"(?:发布日期|发布时间|公开日期|时间)[:|\s]*(?P<y>{_YEAR})[-年/.](?P<m>\d{{1,2}})[-月/.](?P<d>\d{{1,2}})")
-_CN_DATE = re.compile(rf"(?P<y>{_YEAR})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日")
+_LABELLED_DATE = grammar.phrase("LABELLED_DATE")
+_CN_DATE = grammar.phrase("CN_DATE")
+_DATE_UNDER_TITLE = grammar.phrase("DATE_UNDER_TITLE")
 
 
 def _date(m: re.Match[str] | None) -> date | None:
@@ -281,7 +279,7 @@ def _publish_date(text: str) -> date | None:
     if labelled:
         return labelled
     head = "\n".join(text.split("\n")[:6])
-    under_title = re.search(rf"\((?P<y>{_YEAR})年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日\)", head)
+    under_title = _DATE_UNDER_TITLE.search(head)
     if under_title:
         return _date(under_title)
     tail = text.rstrip(" |\n")[-40:]
@@ -296,7 +294,7 @@ def _is_truncated(text: str) -> bool:
     if end[-1] in "。!?)”」』》":
         return False
     last_line = end.split("\n")[-1].strip(" |")
-    return not (_CN_DATE.search(last_line[-12:]) or re.search(f"{_ORGAN_END}$", last_line))
+    return not (_CN_DATE.search(last_line[-12:]) or _ENDS_WITH_ORGAN.search(last_line))
 
 
 def extract_metadata(text: str) -> ReportMeta:

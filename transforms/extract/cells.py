@@ -21,21 +21,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
+from transforms.grammar import pattern, phrase, word_classes
+
 _CELL_PIECE = re.compile(r"[^|\n]+")  # '|' and line breaks separate cells
-_UNITS = r"万元|元|件|个|项|条|人次|次|人|名|篇|处"
-_NUMBER_CELL = re.compile(rf"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>{_UNITS})?")
-_UNIT_PIECE = re.compile(rf"\n(?P<unit>{_UNITS})[ \t]*(?=\n|$)")
-_UNIT_FIRST = frozenset(u[0] for u in _UNITS.split("|"))
-# page-number lines ("- 3 -", "第3页共12页", "3/12", "Page 3 …") and Markdown separator lines ("|---|:---:|")
-_PAGE_FURNITURE = re.compile(
-    r"^[ \t|]*(?P<page>[-—–]+ ?[1-9]\d{0,2} ?[-—–]+|第[1-9]\d{0,2}页(?:[ ,,/]?共\d{1,3}页)?|共\d{1,3}页[ ,,/]?第\d{1,3}页"
-    r"|[1-9]\d{0,2} ?/ ?[1-9]\d{0,2}|(?:Page|PAGE|P\.) ?[1-9]\d{0,2}\b.*)[ \t|]*$"
-    r"|^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$",
-    re.M,
-)
-# a running header repeats the report's title ("某镇2022年政府信息公开工作年度报告") on each page
-_TITLE_LINE = re.compile(r"^[^\n]{0,56}(?:年度报告|年报|工作报告)[^\n]{0,56}$", re.M)
-_DASH_CELL = re.compile(r"[-—–/]+|无")
+_NUMBER_CELL = pattern(r"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>{U_CELL})?")
+_UNIT_PIECE = pattern(r"\n(?P<unit>{U_CELL})[ \t]*(?=\n|$)")
+_UNIT_FIRST = frozenset(u[0] for u in word_classes()["U_CELL"])
+_PAGE_FURNITURE = phrase("PAGE_FURNITURE")
+_TITLE_LINE = phrase("RUNNING_TITLE")
+_DASH_CELL = phrase("DASH_CELL")
 _GLUED = re.compile(r"^(?P<label>.*?[^\d.+-])(?P<digits>\d+(?:\.\d+)?)$")
 PARENS = re.compile(r"\([^()]*\)")
 K = TypeVar("K")

@@ -1,7 +1,6 @@
 """What the extractors need to know about the report besides its text, and the shared guards."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from transforms.grammar import phrase
@@ -61,7 +60,7 @@ class ReportContext:
 
 # A clause about subordinate units or a wider area than the organ (labeling rule 7), per level.
 _WIDER_AREA = {level: phrase(f"WIDER_AREA_{level}") for level in ("town", "county", "city", "department", "province")}
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_ANY_YEAR = phrase("ANY_YEAR")
 
 
 _SUB_UNIT = phrase("SUB_UNIT")

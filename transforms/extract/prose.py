@@ -78,6 +78,12 @@ _MULTI_YEAR = phrase("MULTI_YEAR")
 _LAST_YEAR = phrase("LAST_YEAR")
 _DELTA = phrase("DELTA")
 _NOT_A_COUNT_AFTER = phrase("NOT_A_COUNT_AFTER")
+_DISCLOSURE_SUBJECT = phrase("DISCLOSURE_SUBJECT")
+_RESPECTIVELY = phrase("RESPECTIVELY")
+_VIA = phrase("VIA")
+_ACROSS_CHANNELS = phrase("ACROSS_CHANNELS")
+_ETC = phrase("ETC")
+_LIST_AND = phrase("LIST_AND")
 _T14_APPEAL_ROW = phrase("T14_APPEAL_ROW")
 _COUNTING_RULE = phrase("COUNTING_RULE")
 _REQUEST_SECTION = phrase("REQUEST_SECTION")
@@ -164,9 +170,14 @@ def _contexts(text: str, tokens: list[NumberToken]) -> Iterator[_Context]:
         )
 
 
+def _last(phrase: re.Pattern[str], text: str, end: int | None = None) -> int:
+    """Where the last match of `phrase` in `text[:end]` starts, or -1."""
+    return max((m.start() for m in phrase.finditer(text, 0, len(text) if end is None else end)), default=-1)
+
+
 def _evidence_start(left: str, anchor: int) -> int:
     """Quote from a preceding 通过 ("通过县新闻网发布…") when there is one, else from the anchor."""
-    via = left.rfind("通过", 0, anchor + 1)
+    via = _last(_VIA, left, anchor + 1)
     return via if via >= 0 else anchor
 
 
@@ -176,7 +187,7 @@ def _channels(left: str) -> list[tuple[str, re.Match[str]]]:
 
 def _channel_count(ctx: ReportContext, c: _Context, section_title: str) -> list[Found] | None:
     """pd_items_by_channel; [] when the clause names channels but no single one can be credited."""
-    if c.token.unit not in _ITEMS or "不同渠道" in c.left or _NOT_PD_SUBJECT.search(c.left):
+    if c.token.unit not in _ITEMS or _ACROSS_CHANNELS.search(c.left) or _NOT_PD_SUBJECT.search(c.left):
         return None
     found = _channels(c.left)
     if not found:
@@ -188,7 +199,7 @@ def _channel_count(ctx: ReportContext, c: _Context, section_title: str) -> list[
     # 等 before the verb closes a list of channels (网站、微信等…公开); after it, a list of topics
     # (发布政策法规、工作动态等内容N条) — the channel's own count
     before_verb = tail[: verb.start() if verb else len(tail)]
-    if "等" in before_verb or _CHANNEL_LIST_CLOSE.search(c.left):
+    if _ETC.search(before_verb) or _CHANNEL_LIST_CLOSE.search(c.left):
         if len(codes) == 1 and _SAME_CHANNEL_LIST_END.match(tail):
             tail = tail[_SAME_CHANNEL_LIST_END.match(tail).end() :]  # 电视、报纸等其他媒体: one channel
         elif len(codes) == 1 and _COLUMN_LIST_END.search(before_verb):
@@ -239,7 +250,7 @@ def _hot_topics(ctx: ReportContext, c: _Context, section_title: str) -> list[Fou
         dims["channel"] = codes.pop()
     elif codes:
         return []  # 微博微信回应事件: a combined figure
-    start = c.left_start + min(m.start() for m in (re.search("通过", c.left), _HOT_TOPIC.search(c.left)) if m)
+    start = c.left_start + min(m.start() for m in (_VIA.search(c.left), _HOT_TOPIC.search(c.left)) if m)
     return [ctx.found(
         "resp_hot_topics", c.token.value, start, c.token.end, method="prose", method_rule="hot_topics",
         unit=c.token.unit, is_approximate=c.token.is_approximate, **dims,
@@ -269,7 +280,7 @@ def _outcome(ctx: ReportContext, c: _Context, section_title: str) -> list[Found]
     last = matches[-1]
     if not OUTCOME_TAIL.match(c.left[last.end() :]):
         return None
-    if len(matches) > 1 and re.search(r"[及和与、]", c.left[matches[-2].end() : last.start()]):
+    if len(matches) > 1 and _LIST_AND.search(c.left[matches[-2].end() : last.start()]):
         return None  # 予以公开及部分公开245件: a merged figure
     if not (_REQUEST_SECTION.search(c.paragraph_before) or _REQUEST_SECTION.search(section_title)):
         return None
@@ -294,7 +305,7 @@ def _appeal_result(ctx: ReportContext, c: _Context, section_title: str) -> list[
     if not result or not _RESULT_LEAD.fullmatch(c.left):
         return None
     proceedings = {PROCEEDING_OF[m.group()] for m in APPEAL_WORDS.finditer(c.sentence_before)}
-    if len(proceedings) != 1 or not ("信息公开" in c.sentence or "信息公开" in section_title):
+    if len(proceedings) != 1 or not (_DISCLOSURE_SUBJECT.search(c.sentence) or _DISCLOSURE_SUBJECT.search(section_title)):
         return []
     return [ctx.found(
         "appeal_count", c.token.value, c.left_start, c.token.end + result.end(), method="prose", method_rule="appeal_result",
@@ -309,7 +320,8 @@ def _appeal(ctx: ReportContext, c: _Context, section_title: str) -> list[Found] 
         return []
     proceedings = {PROCEEDING_OF[m.group()] for m in APPEAL_WORDS.finditer(c.left)}
     if c.token.value != 0 and not (
-        "信息公开" in c.sentence or "信息公开" in section_title or _T14_APPEAL_ROW.search(c.left)
+        _DISCLOSURE_SUBJECT.search(c.sentence) or _DISCLOSURE_SUBJECT.search(section_title)
+        or _T14_APPEAL_ROW.search(c.left)
     ):
         # a justice bureau's 行政复议案件25件, or 网上投诉: not about information disclosure
         return []
@@ -343,7 +355,7 @@ def _pd_total(ctx: ReportContext, c: _Context, section_title: str) -> list[Found
         return None
     anchor = c.left.find(triggers[-1].group())
     first_channel = CHANNEL_RE.search(c.left)
-    if "等" in triggers[-1].group() and first_channel and first_channel.start() < anchor:
+    if _ETC.search(triggers[-1].group()) and first_channel and first_channel.start() < anchor:
         anchor = first_channel.start()  # quote the whole channel list: 政务公开栏、村务公开栏等公开…
     return [ctx.found(
         "pd_items_total", c.token.value, c.left_start + _evidence_start(c.left, anchor), c.token.end,
@@ -408,13 +420,13 @@ _RESPECTIVE = [
     (REQUEST_WORDS, REQUEST_CODE, "req_received", "channel", {}),
     (APPEAL_WORDS, PROCEEDING_OF, "appeal_count", "proceeding", {"result": "total"}),
 ]
-_BETWEEN_COUNTS = re.compile(r"\s*[、,和及与]\s*")
+_BETWEEN_COUNTS = phrase("BETWEEN_COUNTS")
 
 
 def _respective(ctx: ReportContext, c: _Context, following: list[NumberToken]) -> tuple[list[Found], int] | None:
     """The counts of a respective list, and how many of the following numbers they used; None when
     the clause has no 分别 after a list of one vocabulary's words."""
-    at = c.left.rfind("分别")
+    at = _last(_RESPECTIVELY, c.left)
     if at < 0:
         return None
     text = ctx.norm.text
@@ -429,7 +441,7 @@ def _respective(ctx: ReportContext, c: _Context, following: list[NumberToken]) -
             continue
         if (
             len(listed) != len(run) or len(set(listed)) != len(listed) or _guarded(ctx, c)
-            or (indicator == "appeal_count" and "信息公开" not in c.sentence)  # a court's own cases
+            or (indicator == "appeal_count" and not _DISCLOSURE_SUBJECT.search(c.sentence))  # a court's own cases
         ):
             return [], len(run) - 1  # the counts cannot be told apart: none is taken
         start = c.left_start + next(words.finditer(c.left[:at])).start()
@@ -458,7 +470,7 @@ def extract_prose(ctx: ReportContext, heading_at: Callable[[int], Heading | None
         if skip:
             skip -= 1
             continue
-        respective = _respective(ctx, c, tokens[tokens.index(c.token) + 1 :] if "分别" in c.left else [])
+        respective = _respective(ctx, c, tokens[tokens.index(c.token) + 1 :] if _RESPECTIVELY.search(c.left) else [])
         if respective is not None:
             found.extend(respective[0])
             skip = respective[1]

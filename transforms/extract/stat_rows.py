@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from transforms.grammar import pattern, phrase
 from transforms.numbers import to_yuan
 
 from . import Found
@@ -19,18 +20,14 @@ from .table_grammar import STAT_ROWS
 
 # Row labels, indicators and dims: transforms/grammar/table_rows.tsv (table "stat").
 _PATTERNS = [(label.pattern, label) for label in STAT_ROWS]
-# "代码" as a column header cell (not 统一社会信用代码 in the page chrome)
-_CODE_HEADER = re.compile(r"(?:^|[|\n])代码(?:[|\n]|$)")
+_CODE_HEADER = phrase("CODE_HEADER")
 _PROCEEDING_PATTERNS = [(label.pattern, label.dims["proceeding"]) for label in STAT_ROWS if "proceeding" in label.dims]
-# "专项经费(元)", "收取的费用(单位:万元)": the unit written in the label
-_MONEY_IN_LABEL = re.compile(r"\((?:单位:)?(万元|元)\)")
-_UNIT_CELL = re.compile(r"(?:条|件|次|篇|个|人|人次|万元|元|宗)$")
+_MONEY_IN_LABEL = phrase("MONEY_IN_LABEL")
+_UNIT_CELL = pattern("{U_CELL}$")
 
 
-# A label cell that starts a row of its own: numbered ("1.", "(二)", "三、"), a 其中 sub-row, or a
-# complete count label ("…回应事件数").
 _MAX_LABEL = 40
-_ROW_LABEL = re.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|其中)|数(?:量)?$")
+_ROW_LABEL = phrase("ROW_LABEL")
 
 
 def _named_by_a_paragraph(row: Row, key_pattern: re.Pattern[str]) -> bool:

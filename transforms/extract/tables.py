@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 
+from transforms.grammar import phrase
 from transforms.numbers import to_yuan
 
 from . import Found
@@ -24,12 +25,10 @@ from .table_grammar import T2_LAYOUTS, T2_ROWS, T3_ROWS, T4_HEADINGS, T4_PROCEED
 
 # --- 表二 ------------------------------------------------------------------------------------
 
-# Markers inside 表三 itself: its section heading also appears in the report's outline.
-_T3_START = re.compile(r"本列数据的勾稽关系|申请人情况|本年新收政府信息公开申请数量")
-_T2_BLOCK = re.compile(r"第二十条\s*第\s*\(?\s*(一|五|六|八|九)\s*\)?\s*项|第\((九)\)项")
+_T3_START = phrase("T3_START")
+_T2_BLOCK = phrase("T2_BLOCK")
 _T2_KEYS = [(label.pattern, label) for label in T2_ROWS]
-# a unit written in a block's headers ("本年收费金额 单位:元") wins over the column's own
-_HEADER_UNIT = re.compile(r"单位:(万元|元)")
+_HEADER_UNIT = phrase("HEADER_UNIT")
 
 
 def _t2_columns(block: str, header: str, format_code: str) -> tuple[Column, ...] | None:
@@ -123,9 +122,7 @@ def _table3(ctx: ReportContext, start: int, end: int, format_code: str) -> Itera
 
 # --- 表四 ------------------------------------------------------------------------------------
 
-# 表四's heading, or its header: 行政复议 ending a short cell, or opening a line (a header glued
-# into one long line: "行政复议行政诉讼未经复议直接起诉…")
-_T4_START = re.compile(r"行政复议[^\n|]{0,20}(?:\n|\|)|政府信息公开行政复议|(?m:^)行政复议")
+_T4_START = phrase("T4_START")
 _T4_LAYOUT = [(proceeding, result) for _, proceeding in T4_PROCEEDINGS for _, result in T4_RESULTS]
 _T4_RESULTS = len(T4_RESULTS)
 _T4_WORDS = [pattern for pattern, _ in (*T4_PROCEEDINGS, *T4_HEADINGS, *T4_RESULTS)]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from transforms.anchored import Anchored, anchored
-from transforms.grammar import expand, pattern, rows
+from transforms.grammar import expand, pattern, phrase, rows
 
 from . import Found
 from .context import ReportContext, about_other_unit
@@ -39,11 +39,10 @@ ZERO_RULES = [
     for r in rows("zeros")
 ]
 _SECTION_ZEROS = [(r["section"], r["indicator"], _dims(r["dims"])) for r in rows("section_zeros")]
-# what follows a heading that states nothing happened: ":无", or 无 alone on the next line
-_NOTHING_AFTER_TITLE = re.compile(r"\s*(?:无|没有|暂无)[。.;]?\s*(?:\n|$)")
-_NOTHING_IN_TITLE = re.compile(r":\s*(?:无|没有|暂无)[。.;]?$")
+_NOTHING_AFTER_TITLE = phrase("NOTHING_AFTER_TITLE")
+_NOTHING_IN_TITLE = phrase("NOTHING_IN_TITLE")
 _CLAUSE_END = re.compile(r"[,。;!?\n]")
-_COUNT = re.compile(r"(?<![\d.])[1-9]\d*\s*(?:件|起|宗|次|个|条)")
+_COUNT = phrase("COUNT_IN_CLAUSE")
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
