@@ -36,7 +36,7 @@ eval: setup
 
 # The Dagster UI on the sample corpus, with the persistent instance under data/.
 dev: setup
-	$(BIN)/python -m orchestration.dev
+	$(BIN)/python -m ogi.orchestration.dev
 
 clean:
 	rm -rf data

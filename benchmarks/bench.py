@@ -82,7 +82,7 @@ def build(raw: Path, data: Path) -> tuple[float, dict[str, float], int]:
     with the multiprocess executor and a persistent instance): wall seconds, seconds per stage (read
     back from the run's events in the instance), peak PSS of the process tree in bytes."""
     env = {**os.environ, "DAGSTER_HOME": str(data / "dagster_home"), "OGI_EXPORT_DIR": str(data / "x")}
-    command = [sys.executable, "-m", "orchestration.cli", "build", "--raw", str(raw), "--warehouse", str(data / "w.duckdb")]
+    command = [sys.executable, "-m", "ogi.orchestration.cli", "build", "--raw", str(raw), "--warehouse", str(data / "w.duckdb")]
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     with PeakPss(process.pid) as pss:
@@ -137,7 +137,7 @@ def document_rates(raw: Path, count: int = 100) -> None:
     OCR of the first lines of five as scanned pages. Each rate by the wall clock and by this
     process's CPU time (on a shared machine the wall clock also counts the other processes' turns)."""
     from synthetic.documents import as_docx, as_pdf
-    from transforms.decode import decode_bytes
+    from ogi.transforms.decode import decode_bytes
 
     texts = [path.read_text(encoding="utf-8") for path in sorted(raw.iterdir())[:count]]
     blocks = [[line for line in text.split("\n") if line.strip()] for text in texts]
@@ -150,7 +150,7 @@ def document_rates(raw: Path, count: int = 100) -> None:
         print(f"{name} text extraction on one core: {len(files) / seconds:,.0f} files/s{per_page} "
               f"({len(files) / cpu:,.0f} files/s of CPU time)")
     from synthetic.documents import scanned_report
-    from transforms.documents import ocr
+    from ogi.transforms.documents import ocr
 
     if ocr.available():
         scans = [scanned_report(report[:20]) for report in blocks[:5]]

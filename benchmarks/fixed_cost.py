@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 
 from benchmarks.bench import scale_corpus
-from warehouse.settings import SAMPLE_CORPUS
+from ogi.warehouse.settings import SAMPLE_CORPUS
 
 # The build as `ogi build` runs it, with the in-process threshold set for the executor comparison.
 _BUILD_WITH_THRESHOLD = (
-    "import sys, orchestration.cli as cli; cli.IN_PROCESS_UP_TO = int(sys.argv[1]); sys.exit(cli.main(sys.argv[2:]))"
+    "import sys, ogi.orchestration.cli as cli; cli.IN_PROCESS_UP_TO = int(sys.argv[1]); sys.exit(cli.main(sys.argv[2:]))"
 )
 
 

@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from transforms.coverage import Unexplained, unexplained_numbers
+from ogi.transforms.coverage import Unexplained, unexplained_numbers
 
 from evaluation.score import DIMS, META_FIELDS, CorpusScore, Obs, Tally, family, make_obs, score_file
 
@@ -39,7 +39,7 @@ def load_gold(folder: Path) -> Predictions:
 
 
 def predict_direct(folder: Path) -> Predictions:
-    from transforms.parse import parse_report
+    from ogi.transforms.parse import parse_report
 
     predictions: Predictions = {}
     for path in sorted((folder / "texts").glob("*.txt")):
@@ -55,7 +55,7 @@ def predict_direct(folder: Path) -> Predictions:
 
 def coverage(folder: Path) -> dict[str, list[Unexplained]]:
     """Unexplained numbers of each text (parsed in-process: coverage needs the parse, not the marts)."""
-    from transforms.parse import parse_report
+    from ogi.transforms.parse import parse_report
 
     found = {}
     for path in sorted((folder / "texts").glob("*.txt")):

@@ -12,10 +12,10 @@ import sys
 import traceback
 from pathlib import Path
 
-from orchestration.review_cli import add_commands, build_summary, check_records
-from warehouse import settings
-from warehouse.errors import UserError
-from warehouse.settings import REPORT_FILE
+from ogi.orchestration.review_cli import add_commands, build_summary, check_records
+from ogi.warehouse import settings
+from ogi.warehouse.errors import UserError
+from ogi.warehouse.settings import REPORT_FILE
 
 OK, USER_ERROR, INTERNAL_ERROR = 0, 1, 2
 
@@ -33,7 +33,7 @@ def _set_paths(args: argparse.Namespace) -> None:
 
 
 def _summary(warehouse: Path, export_dir: Path) -> str:
-    from warehouse.connection import connect_read_only
+    from ogi.warehouse.connection import connect_read_only
 
     con = connect_read_only(warehouse)
     try:
@@ -71,7 +71,7 @@ def _start_step_server() -> None:
     instance's storage at once collide."""
     from multiprocessing import forkserver, set_forkserver_preload
 
-    from orchestration import STEP_SERVER_MODULE
+    from ogi.orchestration import STEP_SERVER_MODULE
 
     set_forkserver_preload([STEP_SERVER_MODULE])
     forkserver.ensure_running()
@@ -79,9 +79,9 @@ def _start_step_server() -> None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     _set_paths(args)
-    from orchestration import fingerprint
-    from warehouse import build_lock, raw_folder
-    from warehouse.export import check_export_dir
+    from ogi.orchestration import fingerprint
+    from ogi.warehouse import build_lock, raw_folder
+    from ogi.warehouse.export import check_export_dir
 
     max_bytes = settings.parse_size(os.environ["OGI_MAX_FILE_BYTES"])
     warehouse = Path(os.environ["OGI_WAREHOUSE"])
@@ -139,7 +139,7 @@ IN_PROCESS_UP_TO = 2000
 
 def _run_build(args: argparse.Namespace, in_process: bool):
     """The build job through Dagster, on the persistent instance: its result and failed blocking checks."""
-    from orchestration.instance import ensure_dagster_home
+    from ogi.orchestration.instance import ensure_dagster_home
 
     try:
         ensure_dagster_home()
@@ -151,9 +151,9 @@ def _run_build(args: argparse.Namespace, in_process: bool):
     instance = dg.DagsterInstance.get()  # on first use, this creates its storage
     if not in_process:
         _start_step_server()
-    from orchestration.definitions import build_job
+    from ogi.orchestration.definitions import build_job
 
-    from orchestration.progress import RunFollower
+    from ogi.orchestration.progress import RunFollower
 
     with instance, RunFollower(build_job().name, sys.stderr, sys.stderr.isatty()):
         result = dg.execute_job(
@@ -190,7 +190,7 @@ def _first_error(result) -> str:
 
 def _user_error(result) -> str | None:
     """The one line of a step that failed on the user's error (orchestration/resources.py), if any."""
-    from orchestration.resources import USER_ERROR_KEY
+    from ogi.orchestration.resources import USER_ERROR_KEY
 
     for event in result.get_step_failure_events():
         failure = event.step_failure_data.user_failure_data
@@ -210,8 +210,8 @@ def _metadata(result, asset: str) -> dict:
 
 def cmd_sql(args: argparse.Namespace) -> int:
     _set_paths(args)
-    from orchestration import sql_output
-    from warehouse.connection import connect_for_queries, run_statements
+    from ogi.orchestration import sql_output
+    from ogi.warehouse.connection import connect_for_queries, run_statements
 
     sql_output.check_options(args.format, args.out_file)
     allowed = [Path(folder) for folder in args.allow_files or []]
@@ -230,8 +230,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _set_paths(args)
-    from warehouse.connection import connect_read_only
-    from warehouse.export import export_marts
+    from ogi.warehouse.connection import connect_read_only
+    from ogi.warehouse.export import export_marts
 
     out_dir = Path(os.environ["OGI_EXPORT_DIR"])
     warehouse = Path(os.environ["OGI_WAREHOUSE"])
@@ -248,9 +248,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     _set_paths(args)
-    from warehouse.connection import connect_read_only
-    from warehouse.export import claim_export_dir
-    from warehouse.report import write_report  # plotly: imported only when a report is asked for
+    from ogi.warehouse.connection import connect_read_only
+    from ogi.warehouse.export import claim_export_dir
+    from ogi.warehouse.report import write_report  # plotly: imported only when a report is asked for
 
     out_dir = Path(os.environ["OGI_EXPORT_DIR"])
     warehouse = Path(os.environ["OGI_WAREHOUSE"])
@@ -265,9 +265,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from transforms.decode import Rejected, check_is_report, decode_bytes
-    from transforms.model import DIMENSIONS
-    from transforms.parse import PARSER_VERSION, parse_report
+    from ogi.transforms.decode import Rejected, check_is_report, decode_bytes
+    from ogi.transforms.model import DIMENSIONS
+    from ogi.transforms.parse import PARSER_VERSION, parse_report
 
     status = 0
     for name in args.files:
@@ -326,7 +326,7 @@ class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):
         from importlib.metadata import version
 
-        from transforms.parse import PARSER_VERSION
+        from ogi.transforms.parse import PARSER_VERSION
 
         print(f"ogi {version('ogi-warehouse')} (parser {PARSER_VERSION})")
         parser.exit(OK)
@@ -339,7 +339,7 @@ _EXPORTS_HELP = "(env OGI_EXPORT_DIR; default: exports/ beside the warehouse)"
 
 
 def _parser() -> argparse.ArgumentParser:
-    from orchestration.sql_output import DEFAULT_MAX_ROWS, FORMATS
+    from ogi.orchestration.sql_output import DEFAULT_MAX_ROWS, FORMATS
 
     parser = _Parser(prog="ogi", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action=_Version)

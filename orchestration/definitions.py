@@ -6,14 +6,14 @@ orchestration/distributed.py is the same code location with Celery workers as it
 
 import dagster as dg
 
-from orchestration import STEP_SERVER_MODULE
-from orchestration.executor import holding_the_build_lock
-from orchestration.ingestion.assets import ingest
-from orchestration.ingestion.automation import build_warehouse, daily_build, raw_folder_sensor
-from orchestration.marts.assets import build_marts
-from orchestration.publishing.assets import html_report, parquet_exports, published_warehouse
-from orchestration.resources import BUILD_FILE_TAG, default_resources
-from warehouse.settings import apply_defaults
+from ogi.orchestration import STEP_SERVER_MODULE
+from ogi.orchestration.executor import holding_the_build_lock
+from ogi.orchestration.ingestion.assets import ingest
+from ogi.orchestration.ingestion.automation import build_warehouse, daily_build, raw_folder_sensor
+from ogi.orchestration.marts.assets import build_marts
+from ogi.orchestration.publishing.assets import html_report, parquet_exports, published_warehouse
+from ogi.orchestration.resources import BUILD_FILE_TAG, default_resources
+from ogi.warehouse.settings import apply_defaults
 
 # Unset OGI_* variables fall back to the project's defaults (the sample corpus, data/).
 apply_defaults()

@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 import sys
 
-from orchestration.instance import ensure_dagster_home
-from warehouse.settings import REPO_ROOT, apply_defaults
+from ogi.orchestration.instance import ensure_dagster_home
+from ogi.warehouse.settings import REPO_ROOT, apply_defaults
 
 
 def main() -> None:

@@ -1,11 +1,11 @@
 """The same code location, its steps run by Celery workers (dagster-celery) through a Redis broker.
 
-    dagster job execute -m orchestration.distributed -j build_warehouse
+    dagster job execute -m ogi.orchestration.distributed -j build_warehouse
 
 with workers started from the repository root, with the same OGI_* variables and DAGSTER_HOME:
 
-    celery -A orchestration.celery_app worker -Q ogi_build_file --pool solo   # the DuckDB writer
-    celery -A orchestration.celery_app worker -Q dagster                      # parse, exports, report
+    celery -A ogi.orchestration.celery_app worker -Q ogi_build_file --pool solo   # the DuckDB writer
+    celery -A ogi.orchestration.celery_app worker -Q dagster                      # parse, exports, report
 
 Steps that write the DuckDB build file go to the `ogi_build_file` queue, which one worker serves in
 its own process (`--pool solo`: one task at a time); the others — the parse steps, one per chunk of
@@ -18,7 +18,7 @@ from __future__ import annotations
 import dagster as dg
 from dagster_celery import celery_executor
 
-from orchestration.definitions import code_location
+from ogi.orchestration.definitions import code_location
 
 # Set, or defaulted by warehouse.settings when orchestration.definitions is imported.
 REDIS_URL_VARIABLE = "OGI_CELERY_REDIS"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from warehouse import build_lock, raw_folder, settings
+from ogi.warehouse import build_lock, raw_folder, settings
 
 
 def _configured_path(run_config: dict, resource: str, variable: str) -> str | None:

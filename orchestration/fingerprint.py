@@ -3,7 +3,7 @@
 After a build that succeeded, `ogi build` writes ``<warehouse>.inputs.json`` beside the warehouse: a
 digest of everything the published version was made from — each raw file (path, sha256, size, the
 day of its modification time, its manifest address), the parser version (the code's and the
-grammar's fingerprint, `transforms.parse.PARSER_VERSION`), the team's corrections.csv and
+grammar's fingerprint, `ogi.transforms.parse.PARSER_VERSION`), the team's corrections.csv and
 reviews.csv, the project's own code and data (its files' sizes and modification times), the size
 limit and the folders — together with the identity of the published file it describes. The next
 `ogi build` computes the same digest before it imports Dagster; if it is equal and the published
@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from orchestration.ingestion.walk import RawFile, discover
-from transforms.parse import PARSER_VERSION
-from warehouse.settings import REPO_ROOT, REPORT_FILE
-from warehouse.team_records import records_paths
+from ogi.orchestration.ingestion.walk import RawFile, discover
+from ogi.transforms.parse import PARSER_VERSION
+from ogi.warehouse.settings import REPO_ROOT, REPORT_FILE
+from ogi.warehouse.team_records import records_paths
 
 # Bumped when the record's layout or what the digest covers changes: older records then never match.
 _FORMAT = 1

@@ -7,9 +7,9 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from warehouse import build_lock, publish, raw_folder, settings
-from warehouse.connection import connect_read_only
-from warehouse.errors import UserError
+from ogi.warehouse import build_lock, publish, raw_folder, settings
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.errors import UserError
 
 # The op tags of every step that opens the DuckDB build file, which one process at a time may open
 # for writing. Dagster's multiprocess executor runs one such step at a time (a tag concurrency limit,

@@ -9,27 +9,27 @@ import os
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from warehouse.errors import UserError
+from ogi.warehouse.errors import UserError
 
 _LIST_LIMIT = 30
 
 
 def _set_paths(args: argparse.Namespace) -> None:
-    from orchestration.cli import _set_paths as set_paths  # the same flags and variables as every command
+    from ogi.orchestration.cli import _set_paths as set_paths  # the same flags and variables as every command
 
     set_paths(args)
 
 
 def _records_paths() -> tuple[Path, Path]:
     """The team's records of the warehouse's raw folder (the one asked for, else the remembered one)."""
-    from warehouse import raw_folder
-    from warehouse.team_records import records_paths
+    from ogi.warehouse import raw_folder
+    from ogi.warehouse.team_records import records_paths
 
     return records_paths(raw_folder.resolve(Path(os.environ["OGI_WAREHOUSE"]), os.environ["OGI_RAW_DIR"]))
 
 
 def _connect():
-    from warehouse.connection import WarehouseMissing, connect_read_only
+    from ogi.warehouse.connection import WarehouseMissing, connect_read_only
 
     try:
         return connect_read_only(os.environ["OGI_WAREHOUSE"])
@@ -56,7 +56,7 @@ def _report(con, wanted: str) -> tuple:
 def check_records(raw: Path) -> str | None:
     """The one-line reason the raw folder's records cannot be applied, or None (`ogi build` checks
     before it starts, so a bad line costs no build)."""
-    from warehouse.team_records import RecordsError, read_corrections, read_reviews, records_paths
+    from ogi.warehouse.team_records import RecordsError, read_corrections, read_reviews, records_paths
 
     corrections, reviews = records_paths(raw)
     try:
@@ -69,7 +69,7 @@ def check_records(raw: Path) -> str | None:
 
 def build_summary(con) -> str:
     """The corrections line of `ogi build`'s summary."""
-    from warehouse.review import correction_counts
+    from ogi.warehouse.review import correction_counts
 
     counts = correction_counts(con)
     if not counts:
@@ -82,8 +82,8 @@ def build_summary(con) -> str:
 
 def cmd_correct(args: argparse.Namespace) -> int:
     _set_paths(args)
-    from transforms.model import DIMENSIONS
-    from warehouse.team_records import (
+    from ogi.transforms.model import DIMENSIONS
+    from ogi.warehouse.team_records import (
         Correction,
         RecordsError,
         append_correction,
@@ -131,7 +131,7 @@ def cmd_correct(args: argparse.Namespace) -> int:
 
 
 def _mark(args: argparse.Namespace, wanted: str, state: str) -> int:
-    from warehouse.team_records import RecordsError, Review, append_review
+    from ogi.warehouse.team_records import RecordsError, Review, append_review
 
     if not args.who:
         raise UserError("--who NAME is required to mark a report")
@@ -172,7 +172,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         return _mark(args, args.mark_reviewed, "reviewed")
     if args.mark_unreviewed:
         return _mark(args, args.mark_unreviewed, "unreviewed")
-    from warehouse.review import queue
+    from ogi.warehouse.review import queue
 
     con = _connect()
     try:

@@ -19,8 +19,8 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from warehouse.connection import columns
-from warehouse.errors import UserError
+from ogi.warehouse.connection import columns
+from ogi.warehouse.errors import UserError
 
 FORMATS = ("table", "csv", "json", "jsonl", "parquet")
 # Formats that hold one result: a CSV, a JSON document or a parquet file is one table.

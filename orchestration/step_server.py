@@ -14,8 +14,8 @@ import sys
 
 import dagster as dg
 
-import orchestration.definitions  # noqa: F401
-from transforms import gazetteer
+import ogi.orchestration.definitions  # noqa: F401
+from ogi.transforms import gazetteer
 
 _PR_SET_PDEATHSIG = 1
 

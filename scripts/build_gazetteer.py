@@ -41,7 +41,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from transforms.gazetteer import LEVELS, SNAPSHOTS_FILE, UNITS_FILE, normalize_name, stem  # noqa: E402
+from ogi.transforms.gazetteer import LEVELS, SNAPSHOTS_FILE, UNITS_FILE, normalize_name, stem  # noqa: E402
 
 
 @dataclass(frozen=True)

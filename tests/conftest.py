@@ -9,7 +9,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from warehouse.settings import SAMPLE_CORPUS
+from ogi.warehouse.settings import SAMPLE_CORPUS
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def sample_raw(tmp_path: Path) -> Path:
 @pytest.fixture
 def build(ogi_env, monkeypatch: pytest.MonkeyPatch) -> Callable[..., dg.ExecuteInProcessResult]:
     """Run the real build job in-process on a raw folder, into ogi_env's warehouse."""
-    from orchestration.definitions import defs
+    from ogi.orchestration.definitions import defs
 
     def run(raw: Path, run_config: dict | None = None, raise_on_error: bool = True) -> dg.ExecuteInProcessResult:
         monkeypatch.setenv("OGI_RAW_DIR", str(raw))

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from transforms.extract.sections import Heading, sections_of
-from transforms.grammar import phrase
-from transforms.model import Structure
+from ogi.transforms.extract.sections import Heading, sections_of
+from ogi.transforms.grammar import phrase
+from ogi.transforms.model import Structure
 
 # Row labels of the 2019/2021 table 3, by the headline indicator they hold: a label present with no
 # figure extracted is a blank cell (flattened tables drop empty cells), not silence.

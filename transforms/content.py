@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.decode import Rejected, check_is_report, decode_bytes
-from transforms.model import ParsedReport
-from transforms.parse import PARSER_VERSION, parse_report
+from ogi.transforms.decode import Rejected, check_is_report, decode_bytes
+from ogi.transforms.model import ParsedReport
+from ogi.transforms.parse import PARSER_VERSION, parse_report
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.grammar import alternation, rows, word_classes
-from transforms.model import ParsedReport
-from transforms.normalize import normalize
-from transforms.numbers import find_numbers
+from ogi.transforms.grammar import alternation, rows, word_classes
+from ogi.transforms.model import ParsedReport
+from ogi.transforms.normalize import normalize
+from ogi.transforms.numbers import find_numbers
 
 _SUBJECT = re.compile(alternation(
     [*word_classes()["TOPIC"], *word_classes()["CHANNEL"], *word_classes()["APPEAL"], *(r["word"] for r in rows("outcomes"))]

@@ -27,8 +27,8 @@ from itertools import islice
 
 import charset_normalizer
 
-from transforms.documents import Extracted
-from transforms.saved_page import page_address, page_date
+from ogi.transforms.documents import Extracted
+from ogi.transforms.saved_page import page_address, page_date
 
 REASONS = (
     "empty", "binary", "undecodable", "not_a_report",
@@ -253,15 +253,15 @@ _OLE_OTHER = "An OLE compound file of another kind (an old Works or WPS .wps?)"
 def _read_document(data: bytes) -> tuple[Extracted, str] | None:
     """The reader's Extracted and the file's kind, or None when `data` is no document."""
     # Imported here: the readers import Rejected from this module, and text files never need them.
-    from transforms.documents.image import image_format
+    from ogi.transforms.documents.image import image_format
 
     head = data[:64].lstrip(b" \t\r\n")
     if head.startswith(_PDF):
-        from transforms.documents.pdf import pdf_to_text
+        from ogi.transforms.documents.pdf import pdf_to_text
 
         return pdf_to_text(data), "pdf"
     if head.startswith(_ZIP):
-        from transforms.documents.docx import docx_to_text, is_docx
+        from ogi.transforms.documents.docx import docx_to_text, is_docx
 
         return (docx_to_text(data), "docx") if is_docx(data) else None
     if head.startswith(_OLE):
@@ -272,7 +272,7 @@ def _read_document(data: bytes) -> tuple[Extracted, str] | None:
             "FILE) and ingest that.",
         )
     if image_format(data):
-        from transforms.documents.image import image_to_text
+        from ogi.transforms.documents.image import image_to_text
 
         return image_to_text(data), "image"
     return None

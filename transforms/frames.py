@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
-from transforms import staged
-from transforms.model import Observation
+from ogi.transforms import staged
+from ogi.transforms.model import Observation
 
 if TYPE_CHECKING:
-    from transforms.content import ContentResult
+    from ogi.transforms.content import ContentResult
 
 CONTENT_SCHEMA = staged.CONTENT.schema
 REPORT_SCHEMA = staged.REPORT.schema
@@ -91,7 +91,7 @@ INVENTORY_SCHEMA = staged.FILE.schema
 
 
 def inventory_table(files: list) -> pa.Table:
-    """The raw folder listing (a list of `orchestration.ingestion.walk.RawFile`) as rows of staging.stg_file."""
+    """The raw folder listing (a list of `ogi.orchestration.ingestion.walk.RawFile`) as rows of staging.stg_file."""
     return pa.Table.from_pylist(
         [{name: getattr(raw, name) for name in INVENTORY_SCHEMA.names} for raw in files],
         schema=INVENTORY_SCHEMA,

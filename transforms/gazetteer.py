@@ -26,7 +26,7 @@ from pathlib import Path
 
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from transforms.normalize import simplified
+from ogi.transforms.normalize import simplified
 
 DATA_DIR = Path(__file__).parent / "data" / "gazetteer"
 UNITS_FILE = DATA_DIR / "units.tsv.gz"

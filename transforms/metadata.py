@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from transforms import grammar
-from transforms.gazetteer import Mention, load
-from transforms.model import ReportMeta
-from transforms.organ_names import (BODY_LEVEL, Organ, Place, government_follows, known_level, most_named_department,
+from ogi.transforms import grammar
+from ogi.transforms.gazetteer import Mention, load
+from ogi.transforms.model import ReportMeta
+from ogi.transforms.organ_names import (BODY_LEVEL, Organ, Place, government_follows, known_level, most_named_department,
                                     named_places, read_organ, self_reference_level)
 
 # The last word of a signature line that names an organ: a text ending with it is complete.

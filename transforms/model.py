@@ -86,7 +86,7 @@ class ReportMeta:
 
 @dataclass(frozen=True)
 class Structure:
-    """What a report covers (transforms.completeness)."""
+    """What a report covers (ogi.transforms.completeness)."""
 
     sections: tuple[str, ...]  # section codes whose headings the text has
     period_start: date | None  # the statistics period as stated; None when not stated or garbled

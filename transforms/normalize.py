@@ -31,7 +31,7 @@ from functools import cache
 
 import opencc
 
-from transforms.anchored import anchored
+from ogi.transforms.anchored import anchored
 
 _IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_ANY = _IDEOGRAPH + "\u3000-\u303f\uff00-\uffef“”‘’《》"

@@ -15,9 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.gazetteer import LEVELS, SUFFIXES, Mention, load, normalize_name
-from transforms.grammar import rows
-from transforms.normalize import simplified
+from ogi.transforms.gazetteer import LEVELS, SUFFIXES, Mention, load, normalize_name
+from ogi.transforms.grammar import rows
+from ogi.transforms.normalize import simplified
 
 # body_level of an organ at each gazetteer level
 BODY_LEVEL = {"town": "town", "county": "county", "prefecture": "city", "province": "province"}

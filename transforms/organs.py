@@ -11,7 +11,7 @@ from datetime import date
 
 import pyarrow as pa
 
-from transforms.gazetteer import load, resolve
+from ogi.transforms.gazetteer import load, resolve
 
 QUESTION_COLUMNS = ("body_name", "body_level", "county", "prefecture", "province", "report_year")
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 
-from transforms.completeness import structure_of
-from transforms.extract import Found
-from transforms.extract.context import ReportContext
-from transforms.extract.prose import extract_prose
-from transforms.extract.sections import Heading, headings, in_home_section, section_at
-from transforms.extract.stat_rows import extract_stat_rows
-from transforms.extract.tables import extract_tables
-from transforms.grammar import fingerprint
-from transforms.metadata import extract_metadata
-from transforms.model import DIMENSIONS, Flag, Observation, ParsedReport
-from transforms.normalize import normalize
+from ogi.transforms.completeness import structure_of
+from ogi.transforms.extract import Found
+from ogi.transforms.extract.context import ReportContext
+from ogi.transforms.extract.prose import extract_prose
+from ogi.transforms.extract.sections import Heading, headings, in_home_section, section_at
+from ogi.transforms.extract.stat_rows import extract_stat_rows
+from ogi.transforms.extract.tables import extract_tables
+from ogi.transforms.grammar import fingerprint
+from ogi.transforms.metadata import extract_metadata
+from ogi.transforms.model import DIMENSIONS, Flag, Observation, ParsedReport
+from ogi.transforms.normalize import normalize
 
 # The code's version and the grammar's fingerprint: a change to either re-parses every report once.
 PARSER_VERSION = f"0.8.1+g{fingerprint()[:12]}"

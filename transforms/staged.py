@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 import pyarrow as pa
 
-from transforms.model import DIMENSIONS, Observation, ParsedReport, ReportMeta, Structure
+from ogi.transforms.model import DIMENSIONS, Observation, ParsedReport, ReportMeta, Structure
 
 # Python annotations → Arrow types. Counts and offsets fit 32 bits; file sizes and times are
 # declared as BIGINT where they are used (`Column(..., pa.int64())`).

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from warehouse.errors import UserError
+from ogi.warehouse.errors import UserError
 
 
 class BuildInProgress(UserError):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.errors import UserError
+from ogi.warehouse.errors import UserError
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 SEED_DIR = Path(__file__).resolve().parent / "seeds"

@@ -11,10 +11,10 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from transforms.model import DIMENSIONS
-from transforms.staged import KEY_COLUMNS, Column, StagedTable
-from warehouse import staging
-from warehouse.team_records import read_corrections, read_reviews, records_paths
+from ogi.transforms.model import DIMENSIONS
+from ogi.transforms.staged import KEY_COLUMNS, Column, StagedTable
+from ogi.warehouse import staging
+from ogi.warehouse.team_records import read_corrections, read_reviews, records_paths
 
 _LINE = Column("line", pa.int32(), nullable=False)  # line of the file
 _SHA256 = Column("sha256", pa.string(), nullable=False)  # the report's content

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.dictionary import table_columns
+from ogi.warehouse.dictionary import table_columns
 
 FILE = "datapackage.json"
 _PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"

@@ -20,10 +20,10 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from warehouse import datapackage
-from warehouse.dictionary import render, table_columns, warehouse_descriptions
-from warehouse.errors import UserError
-from warehouse.marts import table_names
+from ogi.warehouse import datapackage
+from ogi.warehouse.dictionary import render, table_columns, warehouse_descriptions
+from ogi.warehouse.errors import UserError
+from ogi.warehouse.marts import table_names
 
 _BATCH_ROWS = 100_000
 OWNER_FILE = ".ogi-warehouse"

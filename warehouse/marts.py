@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from warehouse.connection import SEED_DIR, leading_comment, read_sql, run_sql, seed_path
+from ogi.warehouse.connection import SEED_DIR, leading_comment, read_sql, run_sql, seed_path
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.connection import run_sql
-from warehouse.staging import create_staged_tables
+from ogi.warehouse.connection import run_sql
+from ogi.warehouse.staging import create_staged_tables
 
 # DDL run on every open of the build file, in dependency order; each `CREATE … IF NOT EXISTS`. The
 # inventory's and the parse results' tables come from their declaration (warehouse.staging).

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.connection import read_sql
-from warehouse.errors import UserError
-from warehouse.settings import SAMPLE_CORPUS
+from ogi.warehouse.connection import read_sql
+from ogi.warehouse.errors import UserError
+from ogi.warehouse.settings import SAMPLE_CORPUS
 
 
 def remembered(warehouse: Path) -> str | None:

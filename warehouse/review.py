@@ -6,7 +6,7 @@ import shlex
 
 import duckdb
 
-from warehouse.connection import read_sql
+from ogi.warehouse.connection import read_sql
 
 # Below this confidence a reading is worth a look (the parser's own scale, 0–1).
 LOW_CONFIDENCE = 0.8

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from warehouse.errors import UserError
+from ogi.warehouse.errors import UserError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = REPO_ROOT / "sample_corpus"

@@ -10,10 +10,10 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
-from transforms import staged
-from transforms.staged import Column, StagedTable
-from warehouse.connection import read_sql
-from warehouse.errors import UserError
+from ogi.transforms import staged
+from ogi.transforms.staged import Column, StagedTable
+from ogi.warehouse.connection import read_sql
+from ogi.warehouse.errors import UserError
 
 _CONTENT_TABLES = ("staging.stg_observation", "staging.stg_report", "staging.stg_content")
 

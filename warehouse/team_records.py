@@ -20,8 +20,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from transforms.model import DIMENSIONS
-from warehouse.connection import SEED_DIR
+from ogi.transforms.model import DIMENSIONS
+from ogi.warehouse.connection import SEED_DIR
 
 CORRECTION_COLUMNS = ("sha256", "source_file", "indicator", "dims", "value", "who", "when", "why")
 REVIEW_COLUMNS = ("sha256", "source_file", "state", "who", "when", "note")

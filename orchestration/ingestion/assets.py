@@ -21,17 +21,17 @@ from pathlib import Path
 import dagster as dg
 import pyarrow as pa
 
-from orchestration.ingestion import chunks
-from orchestration.ingestion.parsing import parse_chunk
-from orchestration.ingestion.walk import discover
-from orchestration.progress import PARSE_DONE, PARSE_PROGRESS_ASSET, PARSE_TOTAL
-from orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse, user_errors_as_failures
-from transforms.frames import inventory_table
-from transforms.organs import ORGAN_SCHEMA, QUESTION_COLUMNS, county_townships, division_history, resolve_organs
-from transforms.parse import PARSER_VERSION
-from warehouse.connection import run_sql
-from warehouse.publish import LOAD_MEMORY_LIMIT
-from warehouse.staging import check_removals, prune_contents, replace_contents, replace_table
+from ogi.orchestration.ingestion import chunks
+from ogi.orchestration.ingestion.parsing import parse_chunk
+from ogi.orchestration.ingestion.walk import discover
+from ogi.orchestration.progress import PARSE_DONE, PARSE_PROGRESS_ASSET, PARSE_TOTAL
+from ogi.orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse, user_errors_as_failures
+from ogi.transforms.frames import inventory_table
+from ogi.transforms.organs import ORGAN_SCHEMA, QUESTION_COLUMNS, county_townships, division_history, resolve_organs
+from ogi.transforms.parse import PARSER_VERSION
+from ogi.warehouse.connection import run_sql
+from ogi.warehouse.publish import LOAD_MEMORY_LIMIT
+from ogi.warehouse.staging import check_removals, prune_contents, replace_contents, replace_table
 
 GROUP = "staging"
 # Organ questions resolved per batch.

@@ -8,8 +8,8 @@ import os
 
 import dagster as dg
 
-from orchestration.ingestion.walk import fingerprint
-from orchestration.resources import RawFolder, Warehouse
+from ogi.orchestration.ingestion.walk import fingerprint
+from ogi.orchestration.resources import RawFolder, Warehouse
 
 # Runs write one warehouse: the instance's run queue allows one run with this tag at a time.
 WRITER_TAGS = {"ogi/writer": "warehouse"}

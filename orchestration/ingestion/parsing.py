@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from orchestration.ingestion.chunks import TABLES, Chunk, ChunkParts
-from transforms.content import ContentResult, rejected, result_of
-from transforms.frames import CONTENT_SCHEMA, OBSERVATION_SCHEMA, REPORT_SCHEMA, batch_from_results
+from ogi.orchestration.ingestion.chunks import TABLES, Chunk, ChunkParts
+from ogi.transforms.content import ContentResult, rejected, result_of
+from ogi.transforms.frames import CONTENT_SCHEMA, OBSERVATION_SCHEMA, REPORT_SCHEMA, batch_from_results
 
 # A text report takes well under a second to decode and parse, a scan some 2 s a page of OCR; a file
 # that holds a worker for this long is pathological (a PDF whose pages PDFium grinds through, junk

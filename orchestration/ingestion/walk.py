@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from transforms.manifest import read_manifest
-from warehouse.team_records import TEAM_RECORDS
+from ogi.transforms.manifest import read_manifest
+from ogi.warehouse.team_records import TEAM_RECORDS
 
 _HASH_CHUNK = 1 << 20
 

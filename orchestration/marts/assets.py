@@ -9,12 +9,12 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.marts.checks import GATE_CHECKS
-from orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse, user_errors_as_failures
-from warehouse import marts
-from warehouse.corrections import create_tables, load_records
-from warehouse.dictionary import column_docs, describe_in_warehouse, markdown_table, table_columns
-from warehouse.team_records import RecordsError
+from ogi.orchestration.marts.checks import GATE_CHECKS
+from ogi.orchestration.resources import BUILD_FILE_TAGS, RawFolder, Warehouse, user_errors_as_failures
+from ogi.warehouse import marts
+from ogi.warehouse.corrections import create_tables, load_records
+from ogi.warehouse.dictionary import column_docs, describe_in_warehouse, markdown_table, table_columns
+from ogi.warehouse.team_records import RecordsError
 
 GROUP = "marts"
 _PREVIEW_ROWS = 5

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import dagster as dg
 import duckdb
 
-from warehouse.connection import read_sql, seed_path
+from ogi.warehouse.connection import read_sql, seed_path
 
 _SAMPLE_ROWS = 10
 

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.resources import BUILD_FILE_TAGS, ExportFolder, Warehouse, user_errors_as_failures
-from warehouse import marts
-from warehouse.connection import read_sql
-from warehouse.export import claim_export_dir, export_marts
-from warehouse.report import write_report
-from warehouse.settings import REPORT_FILE
+from ogi.orchestration.resources import BUILD_FILE_TAGS, ExportFolder, Warehouse, user_errors_as_failures
+from ogi.warehouse import marts
+from ogi.warehouse.connection import read_sql
+from ogi.warehouse.export import claim_export_dir, export_marts
+from ogi.warehouse.report import write_report
+from ogi.warehouse.settings import REPORT_FILE
 
 GROUP = "publishing"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dagster as dg
 import pytest
 
-from orchestration.ingestion.assets import ingest
-from orchestration.resources import RawFolder, Warehouse
-from warehouse import publish
+from ogi.orchestration.ingestion.assets import ingest
+from ogi.orchestration.resources import RawFolder, Warehouse
+from ogi.warehouse import publish
 
 pytestmark = pytest.mark.slow  # the ingest asset on the sample reports, with its Dagster context
 

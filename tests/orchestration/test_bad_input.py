@@ -2,8 +2,8 @@
 and junk is quarantined with a reason a person can act on."""
 from __future__ import annotations
 
-from warehouse.connection import connect_read_only
-from warehouse.settings import SAMPLE_CORPUS
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.settings import SAMPLE_CORPUS
 
 SEED = SAMPLE_CORPUS / "000_2ed911f94c529722.txt"
 

@@ -15,7 +15,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
 
-from transforms.parse import PARSER_VERSION
+from ogi.transforms.parse import PARSER_VERSION
 
 pytestmark = pytest.mark.slow  # the installed `ogi` script in subprocesses, on a warehouse it builds
 
@@ -132,7 +132,7 @@ def test_version_names_the_package_and_the_parser():
 
 
 def test_every_argument_has_help_and_path_flags_name_their_variable():
-    from orchestration.cli import _parser
+    from ogi.orchestration.cli import _parser
 
     commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
     variables = {"--warehouse": "OGI_WAREHOUSE", "--raw": "OGI_RAW_DIR", "--export-dir": "OGI_EXPORT_DIR"}

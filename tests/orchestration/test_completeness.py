@@ -1,7 +1,7 @@
 """A missing requests section, a stated zero and a truncated text are three different things."""
 from __future__ import annotations
 
-from warehouse.connection import connect_read_only
+from ogi.warehouse.connection import connect_read_only
 
 _HEAD = "梅河口市{name}2017年政府信息公开工作年度报告\n一、概述\n2017年，我镇认真贯彻《中华人民共和国政府信息公开条例》。\n"
 _PROACTIVE = "二、主动公开政府信息情况\n全年主动公开政府信息50条。\n"

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from transforms.grammar import GRAMMAR_DIR
-from warehouse.connection import connect_read_only
+from ogi.transforms.grammar import GRAMMAR_DIR
+from ogi.warehouse.connection import connect_read_only
 
 pytestmark = pytest.mark.slow  # `ogi build` in subprocesses
 

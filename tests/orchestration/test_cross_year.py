@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from warehouse.connection import connect_read_only
+from ogi.warehouse.connection import connect_read_only
 
 pytestmark = pytest.mark.slow  # `ogi build` in subprocesses
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from warehouse.connection import connect_read_only
-from warehouse.settings import REPO_ROOT
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.settings import REPO_ROOT
 
 pytestmark = pytest.mark.slow  # `dagster job execute` in a subprocess
 
@@ -24,7 +24,7 @@ def test_dagster_job_execute_builds_the_sample_warehouse(tmp_path):
         env.pop(name, None)
     dagster = Path(sys.executable).parent / "dagster"
     result = subprocess.run(
-        [str(dagster), "job", "execute", "-m", "orchestration.definitions", "-a", "defs", "-j", "build_warehouse"],
+        [str(dagster), "job", "execute", "-m", "ogi.orchestration.definitions", "-a", "defs", "-j", "build_warehouse"],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import dagster as dg
 
-from orchestration.definitions import defs
-from warehouse import marts
+from ogi.orchestration.definitions import defs
+from ogi.warehouse import marts
 
 
 def test_definitions_load_with_every_asset_and_check():

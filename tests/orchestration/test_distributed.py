@@ -14,10 +14,10 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from orchestration.instance import ensure_dagster_home
+from ogi.orchestration.instance import ensure_dagster_home
 from synthetic.reports import write_corpus
-from warehouse.connection import connect_read_only
-from warehouse.settings import REPO_ROOT
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.settings import REPO_ROOT
 
 pytestmark = pytest.mark.slow  # Celery workers on a loopback Redis
 
@@ -70,7 +70,7 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, str]]:
     try:
         start("redis", [redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
               "Ready to accept connections")
-        worker = [str(BIN / "celery"), "-A", "orchestration.celery_app", "worker", "--loglevel", "INFO",
+        worker = [str(BIN / "celery"), "-A", "ogi.orchestration.celery_app", "worker", "--loglevel", "INFO",
                   "--without-gossip", "--without-mingle"]
         start("build_file", [*worker, "-Q", "ogi_build_file", "--pool", "solo", "-n", "build_file@%h"], "ready.")
         for name in ("left", "right"):
@@ -86,7 +86,7 @@ def cluster(tmp_path: Path) -> Iterator[dict[str, str]]:
 def test_celery_workers_build_the_warehouse_each_step_on_its_queue(cluster, tmp_path):
     write_corpus(tmp_path / "raw", REPORTS, seed=3)
     result = subprocess.run(
-        [str(BIN / "dagster"), "job", "execute", "-m", "orchestration.distributed", "-a", "defs", "-j", "build_warehouse"],
+        [str(BIN / "dagster"), "job", "execute", "-m", "ogi.orchestration.distributed", "-a", "defs", "-j", "build_warehouse"],
         cwd=REPO_ROOT, env=cluster, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]

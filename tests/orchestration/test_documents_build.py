@@ -6,9 +6,9 @@ import os
 
 from synthetic.documents import as_docx, as_html, as_pdf, as_text, scanned_report
 from tests.transforms.test_documents import F21_REPORT, SCANNED_LINES, TITLE
-from transforms.documents import ocr
-from warehouse.connection import connect_read_only
-from warehouse.settings import SAMPLE_CORPUS
+from ogi.transforms.documents import ocr
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.settings import SAMPLE_CORPUS
 
 
 def test_pdf_and_docx_copies_reach_the_marts_with_their_media_type_pages_and_address(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
-from warehouse.connection import connect_read_only
+from ogi.warehouse.connection import connect_read_only
 
 
 def test_a_span_that_misses_its_evidence_blocks_publication(sample_raw, ogi_env, build):

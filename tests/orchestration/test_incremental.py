@@ -3,8 +3,8 @@ and a rerun of the same input changes nothing."""
 from __future__ import annotations
 
 from synthetic.reports import generate_report
-from transforms.parse import parse_report
-from warehouse.connection import connect_read_only
+from ogi.transforms.parse import parse_report
+from ogi.warehouse.connection import connect_read_only
 
 
 def _staged(result) -> dict:

@@ -7,8 +7,8 @@ import math
 from pathlib import Path
 
 from synthetic.reports import generate_report
-from warehouse import marts
-from warehouse.connection import connect_read_only
+from ogi.warehouse import marts
+from ogi.warehouse.connection import connect_read_only
 
 # A correction of a sample report (README, "Correct a number"): its figure becomes "not stated".
 _CORRECTION = (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from transforms.grammar import GRAMMAR_DIR
+from ogi.transforms.grammar import GRAMMAR_DIR
 
 OGI = Path(sys.executable).parent / "ogi"
 # The five sample reports: five files, five distinct contents.

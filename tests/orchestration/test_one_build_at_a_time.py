@@ -15,8 +15,8 @@ import dagster as dg
 import pytest
 
 from synthetic.reports import write_corpus
-from warehouse.connection import connect_read_only
-from warehouse.settings import REPO_ROOT, SAMPLE_CORPUS
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.settings import REPO_ROOT, SAMPLE_CORPUS
 
 pytestmark = pytest.mark.slow  # builds in subprocesses
 
@@ -94,7 +94,7 @@ def test_a_run_launched_as_the_ui_does_holds_the_lock_for_the_whole_run(tmp_path
     home = tmp_path / "data" / "dagster_home"
     home.mkdir(parents=True)
     ui_run = subprocess.Popen(
-        [str(BIN / "dagster"), "job", "execute", "-m", "orchestration.definitions", "-a", "defs", "-j",
+        [str(BIN / "dagster"), "job", "execute", "-m", "ogi.orchestration.definitions", "-a", "defs", "-j",
          "build_warehouse"],
         cwd=REPO_ROOT, env={**env, "DAGSTER_HOME": str(home)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         text=True,

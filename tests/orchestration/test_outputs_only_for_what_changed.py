@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from synthetic.reports import generate_report
-from warehouse.connection import connect_read_only
+from ogi.warehouse.connection import connect_read_only
 
 YEAR = ds.partitioning(pa.schema([("report_year", pa.int32())]), flavor="hive")
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from warehouse.connection import connect_read_only
-from warehouse.settings import SAMPLE_CORPUS
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.settings import SAMPLE_CORPUS
 
 pytestmark = pytest.mark.slow  # builds in subprocesses
 

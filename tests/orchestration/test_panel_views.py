@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warehouse.connection import connect_read_only
+from ogi.warehouse.connection import connect_read_only
 
 _HEAD = "梅河口市康大营镇{year}年政府信息公开工作年度报告\n一、概述\n{year}年，我镇认真贯彻《中华人民共和国政府信息公开条例》。\n"
 REPORTS = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from orchestration.ingestion import chunks, parsing
+from ogi.orchestration.ingestion import chunks, parsing
 
 _REPORT = "青山镇2020年政府信息公开工作年度报告\n全年主动公开政府信息20条，收到依申请公开申请3件。\n"
 
@@ -63,7 +63,7 @@ def test_a_chunk_becomes_parquet_files_of_the_staged_tables(tmp_path):
 
 
 def test_a_file_that_holds_its_step_too_long_is_quarantined(tmp_path, monkeypatch) -> None:
-    from transforms import content
+    from ogi.transforms import content
 
     def endless(text):
         while True:

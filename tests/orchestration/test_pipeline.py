@@ -9,7 +9,7 @@ import shutil
 import pyarrow.dataset as ds
 import pytest
 
-from warehouse.connection import connect_read_only
+from ogi.warehouse.connection import connect_read_only
 
 
 def _query(path, sql, params=None):

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from warehouse.connection import connect_read_only
-from warehouse.settings import SAMPLE_CORPUS
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.settings import SAMPLE_CORPUS
 
 # 滨江区 (杭州市) had three townships in 2018: 长河街道, 西兴街道 and 浦沿街道. Only 长河街道 publishes.
 TOWN_2018 = """杭州市滨江区长河街道2018年政府信息公开工作年度报告

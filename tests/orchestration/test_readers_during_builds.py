@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from synthetic.reports import write_corpus
-from warehouse.connection import connect_read_only
-from warehouse.settings import SAMPLE_CORPUS
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.settings import SAMPLE_CORPUS
 
 pytestmark = pytest.mark.slow  # builds in subprocesses
 

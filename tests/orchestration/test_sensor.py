@@ -7,8 +7,8 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from orchestration.ingestion.automation import raw_folder_sensor
-from orchestration.resources import RawFolder, Warehouse
+from ogi.orchestration.ingestion.automation import raw_folder_sensor
+from ogi.orchestration.resources import RawFolder, Warehouse
 
 pytestmark = pytest.mark.slow  # sensor ticks that hash the sample reports with a Dagster instance
 

@@ -5,7 +5,7 @@ import io
 
 import duckdb
 
-from orchestration.sql_output import write_table
+from ogi.orchestration.sql_output import write_table
 
 
 def _table(sql: str, max_rows: int = 100) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-from orchestration.ingestion.walk import discover, fingerprint
+from ogi.orchestration.ingestion.walk import discover, fingerprint
 
 
 def test_discover_lists_every_file_sorted_with_its_sha256(tmp_path):

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from warehouse import marts
-from warehouse.settings import REPO_ROOT
+from ogi.warehouse import marts
+from ogi.warehouse.settings import REPO_ROOT
 
 pytestmark = pytest.mark.slow  # the Dagster webserver
 

@@ -1,8 +1,8 @@
 """Small builders shared by the transforms tests."""
 from __future__ import annotations
 
-from transforms.model import DIMENSIONS, Observation, ParsedReport
-from transforms.parse import parse_report
+from ogi.transforms.model import DIMENSIONS, Observation, ParsedReport
+from ogi.transforms.parse import parse_report
 
 
 def report(body: str, year: int = 2017, organ: str = "青山镇") -> str:

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transforms import normalize, numbers
-from transforms.anchored import Anchored, first_class
-from transforms.extract import sections, zeros
+from ogi.transforms import normalize, numbers
+from ogi.transforms.anchored import Anchored, first_class
+from ogi.transforms.extract import sections, zeros
 
 ANCHORED = {
     "number token": numbers.NUMBER_TOKEN,

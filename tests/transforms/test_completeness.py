@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from transforms.parse import parse_report
+from ogi.transforms.parse import parse_report
 
 
 def report_structure(text: str):

@@ -1,4 +1,4 @@
-"""transforms.decode: one report, many byte forms, one text; and every rejection reason."""
+"""ogi.transforms.decode: one report, many byte forms, one text; and every rejection reason."""
 from __future__ import annotations
 
 import codecs
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.decode import Decoded, Rejected, check_is_report, decode_bytes, html_to_text
+from ogi.transforms.decode import Decoded, Rejected, check_is_report, decode_bytes, html_to_text
 
 SEED_DIR = Path(__file__).resolve().parents[2] / "sample_corpus"
 SEEDS = {path.name: path.read_text(encoding="utf-8") for path in sorted(SEED_DIR.glob("*.txt"))}

@@ -1,4 +1,4 @@
-"""Properties of transforms.decode under random and corrupted input (about 12,000 cases)."""
+"""Properties of ogi.transforms.decode under random and corrupted input (about 12,000 cases)."""
 from __future__ import annotations
 
 import codecs
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 import pytest
 
-from transforms.decode import REASONS, Decoded, Rejected, check_is_report, decode_bytes, html_to_text
+from ogi.transforms.decode import REASONS, Decoded, Rejected, check_is_report, decode_bytes, html_to_text
 
 pytestmark = pytest.mark.slow  # hypothesis runs hundreds of decodes per test
 

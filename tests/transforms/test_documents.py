@@ -11,12 +11,12 @@ import pytest
 from fpdf import FPDF
 
 from synthetic.documents import as_docx, as_html, as_image, as_pdf, as_text, scanned_pdf, scanned_report
-from transforms.decode import Rejected, decode_bytes
-from transforms.documents import docx as docx_reader
-from transforms.documents import ocr
-from transforms.documents import pdf as pdf_reader
-from transforms.parse import parse_report
-from warehouse.settings import SAMPLE_CORPUS
+from ogi.transforms.decode import Rejected, decode_bytes
+from ogi.transforms.documents import docx as docx_reader
+from ogi.transforms.documents import ocr
+from ogi.transforms.documents import pdf as pdf_reader
+from ogi.transforms.parse import parse_report
+from ogi.warehouse.settings import SAMPLE_CORPUS
 
 pytestmark = pytest.mark.slow  # PDFs and .docx written and read back, OCR of scans
 
@@ -349,7 +349,7 @@ def test_the_sample_reports_printed_to_pdf_and_docx_give_the_observations_of_the
 
 
 def test_the_per_file_time_limit_stops_ocr_between_two_steps(tmp_path, monkeypatch) -> None:
-    from transforms import ingest
+    from ogi.transforms import ingest
 
     assert ocr.available(), f"OCR is missing: {ocr.INSTALL}"
     monkeypatch.setattr(ingest, "FILE_SECONDS", 1.0)  # less than OCR takes for one page

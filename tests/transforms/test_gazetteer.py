@@ -12,8 +12,8 @@ from datetime import date
 
 import pytest
 
-from transforms import gazetteer
-from transforms.gazetteer import Gazetteer, load, resolve, stem
+from ogi.transforms import gazetteer
+from ogi.transforms.gazetteer import Gazetteer, load, resolve, stem
 
 
 def test_kangdaying_resolves_to_its_official_code_under_meihekou() -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.helpers import report
-from transforms.model import DIMENSIONS
-from transforms.parse import parse_report
+from ogi.transforms.model import DIMENSIONS
+from ogi.transforms.parse import parse_report
 
 AR = {"proceeding": "admin_review", "result": "total"}
 LA = {"proceeding": "litigation_all", "result": "total"}

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from tests.transforms.helpers import find, parse
-from transforms.grammar import GRAMMAR_DIR, expand, rows, word_classes
-from transforms.numbers import find_numbers
+from ogi.transforms.grammar import GRAMMAR_DIR, expand, rows, word_classes
+from ogi.transforms.numbers import find_numbers
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "warehouse" / "seeds"
@@ -258,7 +258,7 @@ def test_every_code_the_prose_grammar_reads_has_a_sentence_here() -> None:
 
 # --- the grammar is data: one line extends it -----------------------------------------------------
 _PROBE = """import json, sys
-from transforms.parse import parse_report
+from ogi.transforms.parse import parse_report
 parsed = parse_report(sys.stdin.read())
 print(json.dumps([[o.indicator_code, o.channel_code, o.value] for o in parsed.observations]))
 """

@@ -5,8 +5,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from orchestration.ingestion.walk import discover
-from transforms.manifest import ManifestError, read_manifest
+from ogi.orchestration.ingestion.walk import discover
+from ogi.transforms.manifest import ManifestError, read_manifest
 
 
 def _raw(tmp_path):

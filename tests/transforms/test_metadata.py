@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from transforms.metadata import detect_format, extract_metadata
-from transforms.normalize import normalize
+from ogi.transforms.metadata import detect_format, extract_metadata
+from ogi.transforms.normalize import normalize
 
 
 def meta(text: str):

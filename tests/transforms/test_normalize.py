@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.normalize import normalize
+from ogi.transforms.normalize import normalize
 
 
 def _find(source: str, needle: str) -> str:

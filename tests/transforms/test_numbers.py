@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.numbers import chinese_to_int, find_numbers, parse_number, to_yuan
+from ogi.transforms.numbers import chinese_to_int, find_numbers, parse_number, to_yuan
 
 
 @pytest.mark.parametrize(

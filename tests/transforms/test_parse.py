@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.transforms.helpers import find
-from transforms.parse import PARSER_VERSION, parse_report
+from ogi.transforms.parse import PARSER_VERSION, parse_report
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_corpus"
 

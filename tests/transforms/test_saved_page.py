@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from transforms.saved_page import page_address, page_date
+from ogi.transforms.saved_page import page_address, page_date
 
 
 @pytest.mark.parametrize(("page", "address"), [

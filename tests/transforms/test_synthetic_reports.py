@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 import pytest
 
 from synthetic.reports import generate_report
-from transforms.model import DIMENSIONS
-from transforms.parse import parse_report
+from ogi.transforms.model import DIMENSIONS
+from ogi.transforms.parse import parse_report
 
 
 def _key(indicator: str, dims: dict[str, str]) -> tuple:

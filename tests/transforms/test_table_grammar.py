@@ -5,7 +5,7 @@ import csv
 import re
 from pathlib import Path
 
-from transforms.grammar import rows
+from ogi.transforms.grammar import rows
 
 SEEDS = Path(__file__).resolve().parents[2] / "warehouse" / "seeds"
 DIM_SEEDS = {

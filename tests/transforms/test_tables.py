@@ -299,7 +299,7 @@ def test_unbalanced_table3_is_flagged_not_fixed() -> None:
 def test_row_cut_off_by_truncation_gives_nothing() -> None:
     body = "第二十条第(九)项\n信息内容\n采购项目数量\n采购总金额\n政府集中采购\n4\n12"
     text = f"青山镇2020年政府信息公开工作年度报告\n本年新制作数量\n{body}"
-    from transforms.parse import parse_report
+    from ogi.transforms.parse import parse_report
 
     parsed = parse_report(text)  # the text ends inside a number: '12' may be cut
     assert find(parsed, "art20_procurement_projects", matter="procurement") is None

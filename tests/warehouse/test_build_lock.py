@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from warehouse import build_lock
+from ogi.warehouse import build_lock
 
 _HOLDER = """
 import sys, time
 from pathlib import Path
-from warehouse import build_lock
+from ogi.warehouse import build_lock
 with build_lock.hold(Path(sys.argv[1]), "/reports/of/the/holder", run_id="run-of-the-holder"):
     print("holding", flush=True)
     time.sleep(120)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from warehouse.connection import connect_read_only
-from warehouse.dictionary import column_docs, render, table_columns
-from warehouse.settings import REPO_ROOT
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.dictionary import column_docs, render, table_columns
+from ogi.warehouse.settings import REPO_ROOT
 
 
 @pytest.fixture
@@ -30,4 +30,4 @@ def test_every_marts_column_has_a_meaning(sample_warehouse):
 
 def test_the_committed_dictionary_is_up_to_date(sample_warehouse):
     committed = (REPO_ROOT / "docs" / "data-dictionary.md").read_text(encoding="utf-8")
-    assert committed == render(sample_warehouse), "regenerate: python -m warehouse.dictionary WAREHOUSE docs/data-dictionary.md"
+    assert committed == render(sample_warehouse), "regenerate: python -m ogi.warehouse.dictionary WAREHOUSE docs/data-dictionary.md"

@@ -10,9 +10,9 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from warehouse import marts, publish
-from warehouse.connection import connect_read_only
-from warehouse.export import export_marts
+from ogi.warehouse import marts, publish
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.export import export_marts
 
 YEAR = ds.partitioning(pa.schema([("report_year", pa.int32())]), flavor="hive")
 

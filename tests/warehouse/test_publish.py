@@ -4,8 +4,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from warehouse import publish
-from warehouse.connection import WarehouseMissing, connect_read_only
+from ogi.warehouse import publish
+from ogi.warehouse.connection import WarehouseMissing, connect_read_only
 
 
 def _write_version(path, value: int) -> None:

@@ -23,14 +23,14 @@ import duckdb
 import polars as pl
 import pytest
 
-from transforms.parse import PARSER_VERSION
-from warehouse.connection import connect_read_only
-from warehouse.report import write_report
-from warehouse.report.activity import UNKNOWN, activity_sections, panel_by, proactive_items, proactive_reach
-from warehouse.report.coverage import MAX_GRID_ORGANS, coverage_section, timeliness_section
-from warehouse.report.quality import LOW_CONFIDENCE
-from warehouse.report.queries import SQL_DIR, fetch
-from warehouse.settings import SAMPLE_CORPUS
+from ogi.transforms.parse import PARSER_VERSION
+from ogi.warehouse.connection import connect_read_only
+from ogi.warehouse.report import write_report
+from ogi.warehouse.report.activity import UNKNOWN, activity_sections, panel_by, proactive_items, proactive_reach
+from ogi.warehouse.report.coverage import MAX_GRID_ORGANS, coverage_section, timeliness_section
+from ogi.warehouse.report.quality import LOW_CONFIDENCE
+from ogi.warehouse.report.queries import SQL_DIR, fetch
+from ogi.warehouse.settings import SAMPLE_CORPUS
 
 pytestmark = pytest.mark.slow  # a build, and the report opened in chromium
 
@@ -353,8 +353,8 @@ def test_an_empty_warehouse_gives_no_data_notes_not_broken_charts(tmp_path):
 
 def test_text_from_the_warehouse_is_escaped_not_markup():
     # A raw folder, a caption and a column's type are data: the template must show them, never run them.
-    from warehouse.report.model import Chart, Section
-    from warehouse.report.page import render_page
+    from ogi.warehouse.report.model import Chart, Section
+    from ogi.warehouse.report.page import render_page
 
     summary = {"built_at": None, "warehouse": "/data/<b>w</b>.duckdb", "raw_folder": "reports & <script>alert(1)</script>",
                "parser_versions": None, "first_year": None, "last_year": None, "reports": 0, "organs": 0,

@@ -7,10 +7,10 @@ import re
 
 import duckdb
 
-from orchestration.marts.checks import GATE_CHECKS
-from transforms.decode import REASONS
-from warehouse.connection import seed_path
-from warehouse.settings import REPO_ROOT
+from ogi.orchestration.marts.checks import GATE_CHECKS
+from ogi.transforms.decode import REASONS
+from ogi.warehouse.connection import seed_path
+from ogi.warehouse.settings import REPO_ROOT
 
 
 def _codes(seed: str, column: str) -> set[str]:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from warehouse.errors import UserError
-from warehouse.settings import parse_size
+from ogi.warehouse.errors import UserError
+from ogi.warehouse.settings import parse_size
 
 
 @pytest.mark.parametrize(("text", "size"), [

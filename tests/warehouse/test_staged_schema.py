@@ -7,12 +7,12 @@ from datetime import date
 
 import pyarrow as pa
 
-from transforms import staged
-from transforms.model import Flag, Observation, ReportMeta, Structure
-from transforms.staged import Column, StagedTable, columns_of
-from warehouse import publish, staging
-from warehouse.corrections import CORRECTION
-from warehouse.corrections import create_tables as create_record_tables
+from ogi.transforms import staged
+from ogi.transforms.model import Flag, Observation, ReportMeta, Structure
+from ogi.transforms.staged import Column, StagedTable, columns_of
+from ogi.warehouse import publish, staging
+from ogi.warehouse.corrections import CORRECTION
+from ogi.warehouse.corrections import create_tables as create_record_tables
 
 
 def _table_columns(con, name: str) -> dict[str, tuple[str, bool]]:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from warehouse.team_records import (
+from ogi.warehouse.team_records import (
     Correction,
     RecordsError,
     append_correction,

@@ -13,8 +13,8 @@ import zipfile
 import docx
 from docx.oxml.ns import qn
 
-from transforms.decode import Rejected
-from transforms.documents import Extracted
+from ogi.transforms.decode import Rejected
+from ogi.transforms.documents import Extracted
 
 # A report's document.xml is a few MB at most; a ZIP whose parts expand past this is a zip bomb or
 # not a report.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from transforms.decode import Rejected
-from transforms.documents import Extracted, ocr
-from transforms.documents.pdf import MAX_PAGES, paged_text
+from ogi.transforms.decode import Rejected
+from ogi.transforms.documents import Extracted, ocr
+from ogi.transforms.documents.pdf import MAX_PAGES, paged_text
 
 # (magic bytes, the format as a person names it)
 SIGNATURES = (

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from transforms.decode import Rejected
+from ogi.transforms.decode import Rejected
 
 INSTALL = 'pip install "ogi-warehouse[ocr]"'
 

@@ -28,8 +28,8 @@ from collections.abc import Iterator
 
 import pypdfium2
 
-from transforms.decode import Rejected
-from transforms.documents import Extracted, ocr
+from ogi.transforms.decode import Rejected
+from ogi.transforms.documents import Extracted, ocr
 
 # More pages than any annual report has; a bigger PDF is a compilation or a wrong attachment, and
 # reading it would hold a worker for minutes.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from transforms.model import Observation
+from ogi.transforms.model import Observation
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from transforms.grammar import pattern, phrase, word_classes
+from ogi.transforms.grammar import pattern, phrase, word_classes
 
 _CELL_PIECE = re.compile(r"[^|\n]+")  # '|' and line breaks separate cells
 _NUMBER_CELL = pattern(r"(?P<num>[+-]?\d+(?:\.\d+)?)(?P<unit>{U_CELL})?")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from transforms.grammar import phrase
-from transforms.model import Observation
-from transforms.normalize import Normalized
+from ogi.transforms.grammar import phrase
+from ogi.transforms.model import Observation
+from ogi.transforms.normalize import Normalized
 
 from . import Found
 from .sections import Heading

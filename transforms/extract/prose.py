@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from transforms.grammar import phrase, pattern, rows, units
-from transforms.numbers import NumberToken, find_numbers
+from ogi.transforms.grammar import phrase, pattern, rows, units
+from ogi.transforms.numbers import NumberToken, find_numbers
 
 from . import Found
 from .context import ReportContext, about_other_unit, about_other_year

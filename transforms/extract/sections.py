@@ -9,8 +9,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from transforms.anchored import anchored
-from transforms.grammar import alternation, pattern, rows
+from ogi.transforms.anchored import anchored
+from ogi.transforms.grammar import alternation, pattern, rows
 
 _HEADING = anchored(
     r"(?:^|(?<=[\n。:|]))\s*(?:#{1,6}\s*)?(?:[一二三四五六七八九十]{1,2}[、.]|(?<=#)\s)\s*(?P<title>[^\n。,]{2,30})"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from transforms.grammar import pattern, phrase
-from transforms.numbers import to_yuan
+from ogi.transforms.grammar import pattern, phrase
+from ogi.transforms.numbers import to_yuan
 
 from . import Found
 from .cells import Row, label_start, plain, read_cells, read_rows, rightmost

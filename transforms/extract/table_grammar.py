@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transforms.grammar import rows
+from ogi.transforms.grammar import rows
 
 
 @dataclass(frozen=True)

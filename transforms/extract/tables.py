@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 
-from transforms.grammar import phrase
-from transforms.numbers import to_yuan
+from ogi.transforms.grammar import phrase
+from ogi.transforms.numbers import to_yuan
 
 from . import Found
 from .cells import (

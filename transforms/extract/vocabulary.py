@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.grammar import alternation, pattern, phrase, rows
+from ogi.transforms.grammar import alternation, pattern, phrase, rows
 
 _CHANNELS = rows("channels")
 

@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from transforms.anchored import Anchored, anchored
-from transforms.grammar import expand, pattern, phrase, rows
+from ogi.transforms.anchored import Anchored, anchored
+from ogi.transforms.grammar import expand, pattern, phrase, rows
 
 from . import Found
 from .context import ReportContext, about_other_unit

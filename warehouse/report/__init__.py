@@ -7,12 +7,12 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.report.activity import activity_sections
-from warehouse.report import inputs
-from warehouse.report.coverage import coverage_section, timeliness_section
-from warehouse.report.page import render_page
-from warehouse.report.quality import quality_section
-from warehouse.report.queries import fetch
+from ogi.warehouse.report.activity import activity_sections
+from ogi.warehouse.report import inputs
+from ogi.warehouse.report.coverage import coverage_section, timeliness_section
+from ogi.warehouse.report.page import render_page
+from ogi.warehouse.report.quality import quality_section
+from ogi.warehouse.report.queries import fetch
 
 __all__ = ["write_report"]
 

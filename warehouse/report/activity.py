@@ -7,9 +7,9 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from warehouse.report.model import Chart, Section
-from warehouse.report.queries import fetch
-from warehouse.report.style import H_OUTCOMES, PALETTE, layout, mark_revision, plural
+from ogi.warehouse.report.model import Chart, Section
+from ogi.warehouse.report.queries import fetch
+from ogi.warehouse.report.style import H_OUTCOMES, PALETTE, layout, mark_revision, plural
 
 # The group name when neither the report nor the gazetteer gives a province (or a level).
 UNKNOWN = "不详 unknown"

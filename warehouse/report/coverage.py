@@ -6,9 +6,9 @@ import plotly.graph_objects as go
 import polars as pl
 from plotly.subplots import make_subplots
 
-from warehouse.report.model import Chart, Section
-from warehouse.report.queries import fetch
-from warehouse.report.style import layout, plural
+from ogi.warehouse.report.model import Chart, Section
+from ogi.warehouse.report.queries import fetch
+from ogi.warehouse.report.style import layout, plural
 
 # Organs drawn in the coverage grid; beyond a few dozen rows a grid cannot be read.
 MAX_GRID_ORGANS = 60

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.connection import SEED_DIR
-from warehouse.marts import table_names
-from warehouse.report.queries import fetch
+from ogi.warehouse.connection import SEED_DIR
+from ogi.warehouse.marts import table_names
+from ogi.warehouse.report.queries import fetch
 
 _CODE_DIR = Path(__file__).resolve().parent
 _SIDECAR_SUFFIX = ".inputs"

@@ -13,9 +13,9 @@ import plotly.offline
 import polars as pl
 from markupsafe import Markup
 
-from warehouse.dictionary import column_docs
-from warehouse.report.model import Chart, Section
-from warehouse.report.style import FONT_FAMILY, PLOT_CONFIG
+from ogi.warehouse.dictionary import column_docs
+from ogi.warehouse.report.model import Chart, Section
+from ogi.warehouse.report.style import FONT_FAMILY, PLOT_CONFIG
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class _Table:
 def _template() -> jinja2.Template:
     # Autoescape: captions, organ names and file names are data and must never become markup.
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("warehouse.report", "templates"), autoescape=True,
+        loader=jinja2.PackageLoader("ogi.warehouse.report", "templates"), autoescape=True,
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     return environment.get_template("page.html.j2")
 

@@ -6,10 +6,10 @@ import duckdb
 import plotly.graph_objects as go
 import polars as pl
 
-from warehouse.report.model import Chart, Section
-from warehouse.report.queries import fetch
-from warehouse.report.style import layout, plural
-from warehouse.review import LOW_CONFIDENCE
+from ogi.warehouse.report.model import Chart, Section
+from ogi.warehouse.report.queries import fetch
+from ogi.warehouse.report.style import layout, plural
+from ogi.warehouse.review import LOW_CONFIDENCE
 
 
 def _horizontal_bars(frame: pl.DataFrame, label: str, value: str, colour: str, hover: list[str]) -> go.Figure:
