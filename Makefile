@@ -4,20 +4,33 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Written once the locked environment is installed; rebuilt when a lock changes.
 STAMP := $(VENV)/.installed
+# The Python range of pyproject.toml's requires-python, checked before anything is installed.
+PYTHON_RANGE := (3, 11) <= sys.version_info[:2] < (3, 12)
 
-.PHONY: run setup test test-fast eval dev bench bench-fixed clean
+.PHONY: run setup test test-fast eval dev bench bench-fixed clean lock
 
 run: setup
 	$(BIN)/ogi build
 
 setup: $(STAMP)
 
-$(STAMP): requirements.lock requirements-bootstrap.lock pyproject.toml
+# The development environment: runtime, test and distributed dependencies (requirements-dev.lock),
+# and the project installed editable (its ogi.* packages mapped onto the folders of this tree).
+$(STAMP): requirements-dev.lock requirements-bootstrap.lock pyproject.toml
+	@$(PYTHON) -c "import sys; sys.exit(0 if $(PYTHON_RANGE) else 'ogi needs Python 3.11 (pyproject.toml: requires-python); ' + sys.executable + ' is ' + sys.version.split()[0] + ': run make PYTHON=python3.11')"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-bootstrap.lock
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python --compile-bytecode requirements.lock
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation --config-settings editable_mode=compat -e .
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python --compile-bytecode requirements-dev.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# The three hashed locks from pyproject.toml: what a user's install needs (requirements.lock), with
+# the Celery executor (requirements-distributed.lock), and everything the tests use (requirements-dev.lock).
+LOCK := $(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --no-strip-extras --python-version 3.11
+lock: $(STAMP)
+	$(LOCK) -o requirements.lock
+	$(LOCK) --extra distributed -o requirements-distributed.lock
+	$(LOCK) --extra dev --extra distributed -o requirements-dev.lock
 
 # The report test opens the HTML report in Debian's chromium, the distributed test starts a Redis
 # server: the script installs both when missing.
@@ -34,7 +47,8 @@ test-fast: setup
 eval: setup
 	$(BIN)/python -m evaluation.run
 
-# The Dagster UI on the sample corpus, with the persistent instance under data/.
+# The Dagster UI on the sample corpus, with the persistent instance under data/ (Dagster's project
+# tool reads [tool.dg] in pyproject.toml).
 dev: setup
 	$(BIN)/python -m ogi.orchestration.dev
 

@@ -1,20 +1,22 @@
 """Where things live by default, and the environment variables that move them.
 
-The warehouse defaults to ``data/warehouse.duckdb`` under the repository's git-ignored ``data/``
-folder (or ``OGI_DATA_DIR``), never in the code tree; what belongs to a warehouse — its exports,
+The warehouse defaults to ``data/warehouse.duckdb`` under the working directory (or under
+``OGI_DATA_DIR``), never in the code tree, which may be an installed package's read-only folder; what belongs to a warehouse — its exports,
 its HTML report, its Dagster instance — defaults to beside it. Flags of the ``ogi`` command line
 stand for the same variables.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from pathlib import Path
 
 from ogi.warehouse.errors import UserError
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_CORPUS = REPO_ROOT / "sample_corpus"
+# The five sample reports, shipped as package data (the `ogi.sample_corpus` folder of the
+# distribution; in a source checkout, its sample_corpus/ folder).
+SAMPLE_CORPUS = Path(importlib.util.find_spec("ogi.sample_corpus").submodule_search_locations[0])
 
 # The HTML report's name beside the parquet exports (`ogi report`, the html_report asset).
 REPORT_FILE = "report.html"
@@ -31,7 +33,7 @@ _UNITS = {
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("OGI_DATA_DIR", REPO_ROOT / "data"))
+    return Path(os.environ.get("OGI_DATA_DIR") or Path.cwd() / "data")
 
 
 def _defaults() -> dict[str, str]:

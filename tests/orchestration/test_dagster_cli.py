@@ -11,7 +11,7 @@ import dagster as dg
 import pytest
 
 from ogi.warehouse.connection import connect_read_only
-from ogi.warehouse.settings import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 pytestmark = pytest.mark.slow  # `dagster job execute` in a subprocess
 

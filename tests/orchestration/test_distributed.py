@@ -17,7 +17,7 @@ import pytest
 from ogi.orchestration.instance import ensure_dagster_home
 from synthetic.reports import write_corpus
 from ogi.warehouse.connection import connect_read_only
-from ogi.warehouse.settings import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 pytestmark = pytest.mark.slow  # Celery workers on a loopback Redis
 

@@ -16,7 +16,8 @@ import pytest
 
 from synthetic.reports import write_corpus
 from ogi.warehouse.connection import connect_read_only
-from ogi.warehouse.settings import REPO_ROOT, SAMPLE_CORPUS
+from ogi.warehouse.settings import SAMPLE_CORPUS
+from tests.paths import REPO_ROOT
 
 pytestmark = pytest.mark.slow  # builds in subprocesses
 

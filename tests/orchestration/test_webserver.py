@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ogi.warehouse import marts
-from ogi.warehouse.settings import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 pytestmark = pytest.mark.slow  # the Dagster webserver
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ogi.warehouse.settings import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 COOKBOOK = REPO_ROOT / "docs" / "cookbook.md"
 # The team records of the README's correction workflow on the sample corpus.

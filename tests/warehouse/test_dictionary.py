@@ -5,7 +5,7 @@ import pytest
 
 from ogi.warehouse.connection import connect_read_only
 from ogi.warehouse.dictionary import column_docs, render, table_columns
-from ogi.warehouse.settings import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 
 @pytest.fixture
