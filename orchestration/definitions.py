@@ -4,15 +4,14 @@
 orchestration/distributed.py is the same code location with Celery workers as its executor.
 """
 
+from pathlib import Path
+
 import dagster as dg
 
+import ogi.orchestration.defs
 from ogi.orchestration import STEP_SERVER_MODULE
 from ogi.orchestration.executor import holding_the_build_lock
-from ogi.orchestration.ingestion.assets import ingest
-from ogi.orchestration.ingestion.automation import build_warehouse, daily_build, raw_folder_sensor
-from ogi.orchestration.marts.assets import build_marts
-from ogi.orchestration.publishing.assets import html_report, parquet_exports, published_warehouse
-from ogi.orchestration.resources import BUILD_FILE_TAG, default_resources
+from ogi.orchestration.resources import BUILD_FILE_TAG
 from ogi.warehouse.settings import apply_defaults
 
 # Unset OGI_* variables fall back to the project's defaults (the sample corpus, data/).
@@ -38,15 +37,12 @@ LOCAL_EXECUTOR = dg.multi_or_in_process_executor.configured(
 
 
 def code_location(executor: dg.ExecutorDefinition) -> dg.Definitions:
-    """Every definition, run by `executor` holding the warehouse's build lock for the whole run."""
-    return dg.Definitions(
-        assets=[ingest, build_marts, published_warehouse, parquet_exports, html_report],
-        jobs=[build_warehouse],
-        schedules=[daily_build],
-        sensors=[raw_folder_sensor],
-        resources=default_resources(),
-        executor=holding_the_build_lock(executor),
-    )
+    """Every definition of the defs folder, run by `executor` holding the warehouse's build lock for
+    the whole run. The folder is loaded from its module, not by looking for pyproject.toml's
+    [tool.dg] (what `dg.load_from_defs_folder` does): an installed package has no pyproject.toml."""
+    tree = dg.ComponentTree.from_module(
+        defs_module=ogi.orchestration.defs, project_root=Path(ogi.orchestration.defs.__file__).parent.parent)
+    return dg.Definitions.merge(tree.build_defs(), dg.Definitions(executor=holding_the_build_lock(executor)))
 
 
 defs = code_location(LOCAL_EXECUTOR)

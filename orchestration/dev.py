@@ -1,20 +1,23 @@
-"""`make dev`: the Dagster UI on this code location, with the persistent instance under data/."""
+"""`make dev`: the Dagster UI on this code location (`dg dev`, reading [tool.dg] in pyproject.toml),
+with the persistent instance beside the warehouse (data/dagster_home by default)."""
 from __future__ import annotations
 
 import os
 import sys
 
 from ogi.orchestration.instance import ensure_dagster_home
-from ogi.warehouse.settings import REPO_ROOT, apply_defaults
+from ogi.warehouse.settings import apply_defaults
 
 
 def main() -> None:
     apply_defaults()
     ensure_dagster_home()
-    os.chdir(REPO_ROOT)  # workspace.yaml sits at the root
-    dagster = os.path.join(os.path.dirname(sys.executable), "dagster")
+    bin_dir = os.path.dirname(sys.executable)
+    # dg compares the active virtual environment with the project's: this one is.
+    os.environ["VIRTUAL_ENV"] = os.path.dirname(bin_dir)
     host, port = os.environ.get("OGI_UI_HOST", "127.0.0.1"), os.environ.get("OGI_UI_PORT", "3000")
-    os.execv(dagster, [dagster, "dev", "-w", "workspace.yaml", "-h", host, "-p", port])
+    dg_command = os.path.join(bin_dir, "dg")
+    os.execv(dg_command, [dg_command, "dev", "--host", host, "--port", port])
 
 
 if __name__ == "__main__":

@@ -110,8 +110,8 @@ CATALOG = (
     Mart("dim_matter", seed="matters"),
 )
 
-# `resolved_organs` and `quarantine` are staging assets (orchestration/ingestion); `corrections` is the
-# team's records, loaded by the marts step before any mart (orchestration/marts/assets.py).
+# `resolved_organs` and `quarantine` are staging assets (orchestration/defs/ingestion.py); `corrections` is the
+# team's records, loaded by the marts step before any mart (orchestration/defs/marts.py).
 MODEL = (
     Mart("dim_town", ("resolved_organs",)),
     Mart("dim_report", ("resolved_organs", "quarantine", "corrections")),

@@ -1,5 +1,5 @@
 """What a parse step does: read, decode and parse each content of its chunk, and write the staged rows
-as parquet. It never opens the DuckDB file; the load step does (orchestration/ingestion/assets.py).
+as parquet. It never opens the DuckDB file; the load step does (orchestration/defs/ingestion.py).
 """
 from __future__ import annotations
 

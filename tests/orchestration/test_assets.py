@@ -5,7 +5,7 @@ from __future__ import annotations
 import dagster as dg
 import pytest
 
-from ogi.orchestration.ingestion.assets import ingest
+from ogi.orchestration.defs.ingestion import ingest
 from ogi.orchestration.resources import RawFolder, Warehouse
 from ogi.warehouse import publish
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from ogi.orchestration.ingestion.automation import raw_folder_sensor
+from ogi.orchestration.defs.automation import raw_folder_sensor
 from ogi.orchestration.resources import RawFolder, Warehouse
 
 pytestmark = pytest.mark.slow  # sensor ticks that hash the sample reports with a Dagster instance

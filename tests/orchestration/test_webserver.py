@@ -1,4 +1,6 @@
-"""`dagster dev` from the repository root loads the code location and serves its assets."""
+"""The Dagster UI loads the code location and serves its assets: `make dev` (`dg dev`, reading
+[tool.dg] in pyproject.toml) and `dagster dev` on workspace.yaml, both from the repository root;
+and `dg check defs` validates the defs folder."""
 from __future__ import annotations
 
 import json
@@ -41,15 +43,27 @@ def _graphql(port: int) -> dict:
         return json.loads(response.read())["data"]
 
 
-def test_dagster_dev_serves_every_asset_of_the_code_location(tmp_path):
+BIN = Path(sys.executable).parent
+
+
+def _make_dev(port: int) -> list[str]:
+    return [sys.executable, "-m", "ogi.orchestration.dev"]
+
+
+def _dagster_dev(port: int) -> list[str]:
+    return [str(BIN / "dagster"), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)]
+
+
+@pytest.mark.parametrize("command", [_make_dev, _dagster_dev], ids=["make dev (dg dev)", "dagster dev -w workspace.yaml"])
+def test_the_ui_serves_every_asset_of_the_code_location(tmp_path, command):
     port = _free_port()
-    env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "home"), "OGI_DATA_DIR": str(tmp_path / "data")}
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "home"), "OGI_DATA_DIR": str(tmp_path / "data"),
+           "OGI_UI_PORT": str(port)}
     (tmp_path / "home").mkdir()
-    dagster = Path(sys.executable).parent / "dagster"
     # Its own session, so that the whole process group (webserver, daemon, code server) can be stopped.
     server = subprocess.Popen(
-        [str(dagster), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
-        cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        command(port), cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 120
@@ -74,3 +88,12 @@ def test_dagster_dev_serves_every_asset_of_the_code_location(tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+def test_dg_check_defs_loads_the_defs_folder(tmp_path):
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path / "home"), "OGI_DATA_DIR": str(tmp_path / "data"),
+           "VIRTUAL_ENV": str(BIN.parent)}
+    done = subprocess.run([str(BIN / "dg"), "check", "defs"], cwd=REPO_ROOT, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "All definitions loaded successfully" in done.stdout + done.stderr

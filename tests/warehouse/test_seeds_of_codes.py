@@ -7,7 +7,7 @@ import re
 
 import duckdb
 
-from ogi.orchestration.marts.checks import GATE_CHECKS
+from ogi.orchestration.gate_checks import GATE_CHECKS
 from ogi.transforms.decode import REASONS
 from ogi.warehouse.connection import seed_path
 from ogi.warehouse.settings import REPO_ROOT
