@@ -4,6 +4,7 @@
 orchestration/distributed.py is the same code location with Celery workers as its executor.
 """
 
+import warnings
 from pathlib import Path
 
 import dagster as dg
@@ -42,7 +43,12 @@ def code_location(executor: dg.ExecutorDefinition) -> dg.Definitions:
     [tool.dg] (what `dg.load_from_defs_folder` does): an installed package has no pyproject.toml."""
     tree = dg.ComponentTree.from_module(
         defs_module=ogi.orchestration.defs, project_root=Path(ogi.orchestration.defs.__file__).parent.parent)
-    return dg.Definitions.merge(tree.build_defs(), dg.Definitions(executor=holding_the_build_lock(executor)))
+    with warnings.catch_warnings():
+        # The loader calls module loaders that Dagster 1.13 marks as preview, and says so on every
+        # import of the code location (each `ogi build`, each step process): not ours to act on.
+        warnings.simplefilter("ignore", dg.PreviewWarning)
+        found = tree.build_defs()
+    return dg.Definitions.merge(found, dg.Definitions(executor=holding_the_build_lock(executor)))
 
 
 defs = code_location(LOCAL_EXECUTOR)
