@@ -1,6 +1,7 @@
-"""The code location: every asset, check, job, schedule and sensor, with their resources.
+"""The code location: the definitions of the defs folder (orchestration/defs/) and the executor.
 
-`workspace.yaml` at the repository root points here, so `dagster dev` from the root loads it.
+pyproject.toml's [tool.dg] names this module as the project's target (`dg dev`, `dg check defs`),
+and `workspace.yaml` at the repository root points here too (`dagster dev`).
 orchestration/distributed.py is the same code location with Celery workers as its executor.
 """
 
