@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # The Python range of pyproject.toml's requires-python, checked before anything is installed.
 PYTHON_RANGE := (3, 11) <= sys.version_info[:2] < (3, 12)
 
-.PHONY: run setup test test-fast eval dev bench bench-fixed clean lock
+.PHONY: run setup test test-fast eval dev bench bench-fixed bench-national clean lock
 
 run: setup
 	$(BIN)/ogi build
@@ -62,3 +62,8 @@ bench: setup
 # What every build costs whatever its size: sample from scratch, a no-change build, 10 reports (medians).
 bench-fixed: setup
 	$(BIN)/python -m benchmarks.fixed_cost
+
+# The national corpus (700,000 reports) built end to end, with memory, disk and the cookbook's
+# query times at that size (~2 GB of generated files kept in OGI_NATIONAL_DIR, default /tmp/ogi-national).
+bench-national: setup
+	$(BIN)/python -m benchmarks.national $(COUNT)
