@@ -14,7 +14,7 @@ run: setup
 
 setup: $(STAMP)
 
-# The development environment: runtime, test and distributed dependencies (requirements-dev.lock),
+# The development environment: runtime, test, distributed and OCR dependencies (requirements-dev.lock),
 # and the project installed editable (its ogi.* packages mapped onto the folders of this tree).
 $(STAMP): requirements-dev.lock requirements-bootstrap.lock pyproject.toml
 	@$(PYTHON) -c "import sys; sys.exit(0 if $(PYTHON_RANGE) else 'ogi needs Python 3.11 (pyproject.toml: requires-python); ' + sys.executable + ' is ' + sys.version.split()[0] + ': run make PYTHON=python3.11')"
@@ -24,13 +24,15 @@ $(STAMP): requirements-dev.lock requirements-bootstrap.lock pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-# The three hashed locks from pyproject.toml: what a user's install needs (requirements.lock), with
-# the Celery executor (requirements-distributed.lock), and everything the tests use (requirements-dev.lock).
+# The hashed locks from pyproject.toml: what a user's install needs (requirements.lock), with the
+# Celery executor (requirements-distributed.lock) or with OCR (requirements-ocr.lock), and everything
+# the tests use (requirements-dev.lock).
 LOCK := $(BIN)/uv pip compile pyproject.toml --quiet --generate-hashes --no-strip-extras --python-version 3.11
 lock: $(STAMP)
 	$(LOCK) -o requirements.lock
 	$(LOCK) --extra distributed -o requirements-distributed.lock
-	$(LOCK) --extra dev --extra distributed -o requirements-dev.lock
+	$(LOCK) --extra ocr -o requirements-ocr.lock
+	$(LOCK) --extra dev --extra distributed --extra ocr -o requirements-dev.lock
 
 # The report test opens the HTML report in Debian's chromium, the distributed test starts a Redis
 # server: the script installs both when missing.

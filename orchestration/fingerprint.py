@@ -31,13 +31,14 @@ from pathlib import Path
 
 from ogi.orchestration.ingestion.walk import RawFile, discover
 from ogi.transforms.parse import PARSER_VERSION
-from ogi.warehouse.settings import REPO_ROOT, REPORT_FILE
+from ogi.warehouse.settings import REPORT_FILE
 from ogi.warehouse.team_records import records_paths
 
 # Bumped when the record's layout or what the digest covers changes: older records then never match.
 _FORMAT = 1
-# The project's code and data, whose change can change any table.
-_CODE = tuple(REPO_ROOT / package for package in ("transforms", "warehouse", "orchestration"))
+# The project's code and data, whose change can change any table: the folders of the three
+# packages, wherever they are installed.
+_CODE = tuple(Path(__file__).resolve().parent.parent / package for package in ("transforms", "warehouse", "orchestration"))
 # Files of the exports folder a build writes last; a record is stale without them.
 _OUTPUTS = (REPORT_FILE, "datapackage.json")
 

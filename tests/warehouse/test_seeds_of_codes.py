@@ -10,7 +10,7 @@ import duckdb
 from ogi.orchestration.gate_checks import GATE_CHECKS
 from ogi.transforms.decode import REASONS
 from ogi.warehouse.connection import seed_path
-from ogi.warehouse.settings import REPO_ROOT
+from tests.paths import REPO_ROOT
 
 
 def _codes(seed: str, column: str) -> set[str]:
