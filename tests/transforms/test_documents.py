@@ -349,11 +349,11 @@ def test_the_sample_reports_printed_to_pdf_and_docx_give_the_observations_of_the
 
 
 def test_the_per_file_time_limit_stops_ocr_between_two_steps(tmp_path, monkeypatch) -> None:
-    from ogi.transforms import ingest
+    from ogi.orchestration.ingestion import parsing
 
     assert ocr.available(), f"OCR is missing: {ocr.INSTALL}"
-    monkeypatch.setattr(ingest, "FILE_SECONDS", 1.0)  # less than OCR takes for one page
+    monkeypatch.setattr(parsing, "FILE_SECONDS", 1.0)  # less than OCR takes for one page
     path = tmp_path / "scan.tif"
     path.write_bytes(as_image([SCANNED_LINES] * 3, "TIFF"))
-    result = ingest.process_content("0" * 64, str(path))
+    result = parsing.process_content("0" * 64, str(path))
     assert (result.status, result.reason) == ("rejected", "time_limit")
