@@ -1,6 +1,6 @@
 -- The contents to decode and parse, each with its first file: every content of the inventory but
 -- those this parser version staged already. A scan rejected for want of OCR is retried by every
--- build (once Tesseract is installed, it is read); a backfill parses its years again.
+-- build (once the ocr extra is installed, it is read); a backfill parses its years again.
 WITH reusable AS (
     SELECT sha256
     FROM staging.stg_content
