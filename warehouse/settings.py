@@ -1,9 +1,9 @@
 """Where things live by default, and the environment variables that move them.
 
 The warehouse defaults to ``data/warehouse.duckdb`` under the working directory (or under
-``OGI_DATA_DIR``), never in the code tree, which may be an installed package's read-only folder; what belongs to a warehouse — its exports,
-its HTML report, its Dagster instance — defaults to beside it. Flags of the ``ogi`` command line
-stand for the same variables.
+``OGI_DATA_DIR``), never in the code tree, which may be an installed package's read-only folder;
+what belongs to a warehouse — its exports, its HTML report, its Dagster instance — defaults to
+beside it. Flags of the ``ogi`` command line stand for the same variables.
 """
 from __future__ import annotations
 
