@@ -10,9 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
-
-from ogi.warehouse.dictionary import table_columns
+from ogi.warehouse.dictionary import Described
 
 FILE = "datapackage.json"
 _PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -42,11 +40,11 @@ def field_type(duckdb_type: str) -> str:
     return "any"
 
 
-def resource(con: duckdb.DuckDBPyConnection, table: str, description: str, columns: dict[str, str],
-             files: list[str], partition: str | None) -> dict:
+def resource(table: str, described: Described, files: list[str], partition: str | None) -> dict:
     fields = []
-    for name, data_type in table_columns(con, "marts", table):
-        field = {"name": name, "type": field_type(data_type), "description": columns.get(name, "")}
+    for name, data_type in described.columns:
+        meaning = described.column_descriptions.get(name, "")
+        field = {"name": name, "type": field_type(data_type), "description": meaning}
         if name == partition:
             field["description"] += f" (the Hive partition key: in the folder names, {name}=YYYY, not in the files)"
         fields.append(field)
@@ -57,7 +55,7 @@ def resource(con: duckdb.DuckDBPyConnection, table: str, description: str, colum
         "path": files,
         "format": "parquet",
         "mediatype": "application/vnd.apache.parquet",
-        "description": description,
+        "description": described.description,
         "schema": {"fields": fields},
     }
 

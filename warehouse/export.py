@@ -21,9 +21,8 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from ogi.warehouse import datapackage
-from ogi.warehouse.dictionary import render, table_columns, warehouse_descriptions
+from ogi.warehouse.dictionary import Described, described_tables, render
 from ogi.warehouse.errors import UserError
-from ogi.warehouse.marts import table_names
 
 _BATCH_ROWS = 100_000
 OWNER_FILE = ".ogi-warehouse"
@@ -60,12 +59,13 @@ def claim_export_dir(out_dir: Path, warehouse: Path) -> None:
                         "write (--out, --export-dir or OGI_EXPORT_DIR)") from error
 
 
-def _described(reader: pa.RecordBatchReader, description: str, columns: dict[str, str]) -> pa.RecordBatchReader:
+def _described(reader: pa.RecordBatchReader, described: Described) -> pa.RecordBatchReader:
     """`reader` with the table's and each column's description in the schema's metadata."""
+    columns = described.column_descriptions
     schema = pa.schema(
         [field.with_metadata({"description": columns[field.name]}) if field.name in columns else field
          for field in reader.schema],
-        metadata={"description": description},
+        metadata={"description": described.description},
     )
     return pa.RecordBatchReader.from_batches(
         schema, (pa.RecordBatch.from_arrays(batch.columns, schema=schema) for batch in reader))
@@ -89,10 +89,11 @@ def _fingerprints(con: duckdb.DuckDBPyConnection, table: str, partitioned: bool)
     return {part: f"{n}:{h}" for part, n, h in rows}
 
 
-def _schema_digest(con: duckdb.DuckDBPyConnection, table: str, description: str, columns: dict[str, str]) -> str:
+def _schema_digest(described: Described) -> str:
     """What the files say besides their rows: column names and types, and the descriptions they carry."""
-    described = {"columns": table_columns(con, "marts", table), "description": description, "fields": columns}
-    return hashlib.sha256(json.dumps(described, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    said = {"columns": described.columns, "description": described.description,
+            "fields": described.column_descriptions}
+    return hashlib.sha256(json.dumps(said, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def _read_manifest(out_dir: Path) -> dict[str, dict]:
@@ -112,7 +113,7 @@ def _partition_dir(part: str) -> str:
     return f"{PARTITION}={part}"
 
 
-def _write(con: duckdb.DuckDBPyConnection, table: str, staging: Path, description: str, columns: dict[str, str],
+def _write(con: duckdb.DuckDBPyConnection, table: str, staging: Path, described: Described,
            parts: list[str] | None = None) -> None:
     """Write the rows of `table` (of the partitions `parts` only, when given) under `staging`."""
     where, params = "", None
@@ -123,7 +124,7 @@ def _write(con: duckdb.DuckDBPyConnection, table: str, staging: Path, descriptio
         params = {"years": [p for p in parts if p != _NULL_PARTITION], "with_null": _NULL_PARTITION in parts}
     # `table` comes from the catalog of the warehouse itself, never from user input.
     reader = _described(con.execute(f"SELECT * FROM marts.{table}{where}", params).to_arrow_reader(_BATCH_ROWS),
-                        description, columns)
+                        described)
     partitioned = PARTITION in reader.schema.names
     ds.write_dataset(
         reader,
@@ -141,14 +142,14 @@ def _write(con: duckdb.DuckDBPyConnection, table: str, staging: Path, descriptio
     )
 
 
-def _export_table(con: duckdb.DuckDBPyConnection, out_dir: Path, table: str, description: str,
-                  columns: dict[str, str], partitioned: bool, before: dict | None) -> dict:
+def _export_table(con: duckdb.DuckDBPyConnection, out_dir: Path, table: str, described: Described,
+                  partitioned: bool, before: dict | None) -> dict:
     """Bring `out_dir/<table>/` up to date with the table and return its manifest entry. A table
     whose schema changed, or that was or is empty or has no partitions, is written whole into a
     temporary folder moved into place, so a reader never sees half a table; otherwise only the
     partitions whose rows changed are written, each moved into place whole, and the partitions
     whose rows are gone are removed: a build that adds a 2023 report leaves 2019's files as they were."""
-    entry = {"schema": _schema_digest(con, table, description, columns),
+    entry = {"schema": _schema_digest(described),
              "parts": _fingerprints(con, table, partitioned)}
     final, staging = out_dir / table, out_dir / f".{table}.tmp"
     shutil.rmtree(staging, ignore_errors=True)
@@ -162,16 +163,16 @@ def _export_table(con: duckdb.DuckDBPyConnection, out_dir: Path, table: str, des
         if not entry["parts"]:
             # write_dataset writes no file for no rows, and an empty folder is no dataset to a reader.
             reader = con.execute(f"SELECT * FROM marts.{table}").to_arrow_reader(_BATCH_ROWS)
-            pq.write_table(_described(reader, description, columns).read_all(), staging / f"{table}-0.parquet")
+            pq.write_table(_described(reader, described).read_all(), staging / f"{table}-0.parquet")
         else:
-            _write(con, table, staging, description, columns)
+            _write(con, table, staging, described)
         shutil.rmtree(final, ignore_errors=True)
         staging.rename(final)
         return entry
     changed = [part for part, fingerprint in entry["parts"].items()
                if before["parts"].get(part) != fingerprint or not (final / _partition_dir(part)).is_dir()]
     if changed:
-        _write(con, table, staging, description, columns, changed)
+        _write(con, table, staging, described, changed)
     for part in changed:
         shutil.rmtree(final / _partition_dir(part), ignore_errors=True)
         (staging / _partition_dir(part)).rename(final / _partition_dir(part))
@@ -188,14 +189,12 @@ def export_marts(con: duckdb.DuckDBPyConnection, out_dir: Path, warehouse: Path)
     claim_export_dir(out_dir, warehouse)
     before = _read_manifest(out_dir)
     manifest, written, resources = {}, {}, []
-    for table in table_names(con):
-        description, columns = warehouse_descriptions(con, table)
-        partitioned = PARTITION in dict(table_columns(con, "marts", table))
-        entry = manifest[table] = _export_table(con, out_dir, table, description, columns, partitioned,
-                                                before.get(table))
+    for table, described in sorted(described_tables(con, "marts").items()):
+        partitioned = PARTITION in dict(described.columns)
+        entry = manifest[table] = _export_table(con, out_dir, table, described, partitioned, before.get(table))
         written[table] = sum(int(fingerprint.split(":")[0]) for fingerprint in entry["parts"].values())
         files = sorted(path.relative_to(out_dir).as_posix() for path in (out_dir / table).rglob("*.parquet"))
-        resources.append(datapackage.resource(con, table, description, columns, files,
+        resources.append(datapackage.resource(table, described, files,
                                               PARTITION if partitioned and written[table] else None))
     _write_manifest(out_dir, manifest)
     datapackage.write(out_dir, warehouse, resources)

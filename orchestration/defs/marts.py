@@ -32,7 +32,8 @@ def _spec(mart: marts.Mart) -> dg.AssetSpec:
     )
 
 
-def _materialization(con, mart: marts.Mart, warehouse: Warehouse, rewritten: int | None) -> dg.MaterializeResult:
+def _materialization(con, mart: marts.Mart, columns: list[tuple[str, str]], warehouse: Warehouse,
+                     rewritten: int | None) -> dg.MaterializeResult:
     # A relation on the mart, table or view (con.table() finds tables only); its name is the catalog's.
     table = con.sql(f"FROM marts.{mart.name}")
     (rows,) = table.count("*").fetchone()
@@ -41,7 +42,7 @@ def _materialization(con, mart: marts.Mart, warehouse: Warehouse, rewritten: int
     schema = dg.TableSchema(
         columns=[
             dg.TableColumn(name, data_type, description=docs.get(name))
-            for name, data_type in table_columns(con, "marts", mart.name)
+            for name, data_type in columns
         ]
     )
     return dg.MaterializeResult(
@@ -91,8 +92,9 @@ def build_marts(context: dg.AssetExecutionContext, warehouse: Warehouse, raw_fol
         for mart in marts.ALL:
             if mart.name in selected:
                 rewritten = mart.build(con)
-                describe_in_warehouse(con, mart.name, mart.description())
-                yield _materialization(con, mart, warehouse, rewritten)
+                columns = table_columns(con, "marts", mart.name)
+                describe_in_warehouse(con, mart.name, mart.description(), columns)
+                yield _materialization(con, mart, columns, warehouse, rewritten)
         for check in GATE_CHECKS:
             if check.name in selected_checks:
                 yield check.evaluate(con)
